@@ -1,0 +1,31 @@
+// Where the e2e servers listen and how the app under test is configured. Shared by
+// playwright.config.ts and the specs, so both agree on ports and credentials.
+import { DEMO_CONNECT_APP, DEMO_GITHUB_APP, DEMO_SIGN_IN_APP } from "../lib/demo";
+
+export const E2E_APP_PORT = 3100;
+export const E2E_EMULATOR_PORT = 4110;
+export const E2E_APP_URL = `http://localhost:${E2E_APP_PORT}`;
+export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
+
+// Test-only values; never used outside this machine's loopback.
+const testKey = Buffer.alloc(32, 7).toString("base64");
+
+/** A production configuration pointing at the emulator: the app runs exactly as it would in production. */
+export const e2eAppEnv: Record<string, string> = {
+  NODE_ENV: "production",
+  APP_URL: E2E_APP_URL,
+  DATABASE_URL: "file:./data/e2e.db",
+  AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
+  SESSION_SECRET: "e2e-session-secret-0123456789abcdef01234567",
+  TOKEN_ENCRYPTION_KEY: testKey,
+  GITHUB_URL: E2E_EMULATOR_URL,
+  AUTH_GITHUB_ID: DEMO_SIGN_IN_APP.clientId,
+  AUTH_GITHUB_SECRET: DEMO_SIGN_IN_APP.clientSecret,
+  GITHUB_CONNECT_CLIENT_ID: DEMO_CONNECT_APP.clientId,
+  GITHUB_CONNECT_CLIENT_SECRET: DEMO_CONNECT_APP.clientSecret,
+  GITHUB_APP_ID: DEMO_GITHUB_APP.appId,
+  GITHUB_APP_SLUG: DEMO_GITHUB_APP.slug,
+  GITHUB_APP_CLIENT_ID: DEMO_GITHUB_APP.clientId,
+  GITHUB_APP_CLIENT_SECRET: DEMO_GITHUB_APP.clientSecret,
+  GITHUB_WEBHOOK_SECRET: DEMO_GITHUB_APP.webhookSecret,
+};

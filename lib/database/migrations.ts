@@ -1,0 +1,19 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+// The project's own CLI, so this works from scripts and tests alike, with or without npm's PATH.
+const PRISMA_CLI = path.resolve("node_modules", ".bin", "prisma");
+
+/** Applies pending migrations with `prisma migrate deploy`; throws with Prisma's output on failure. */
+export function runMigrations(databaseUrl: string, { quiet = false } = {}): void {
+  const result = spawnSync(PRISMA_CLI, ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) {
+    throw new Error(`Database migration failed:\n${result.stdout ?? ""}${result.stderr ?? result.error?.message ?? ""}`);
+  }
+  if (quiet) return;
+  const where = databaseUrl.startsWith("file:") ? databaseUrl : "PostgreSQL";
+  console.log(`database ${result.stdout.includes("No pending migrations") ? "up to date" : "migrated"} (${where})`);
+}

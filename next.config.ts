@@ -1,0 +1,14 @@
+import type { NextConfig } from "next";
+import { getEnv } from "./lib/env";
+
+// Fail the build (and `next dev`) on a bad configuration, with the message that names the variable.
+// SKIP_ENV_VALIDATION=1 builds without it, e.g. an image whose secrets arrive only at run time.
+if (!process.env.SKIP_ENV_VALIDATION) getEnv();
+
+const nextConfig: NextConfig = {
+  // Native and pooled database drivers stay plain Node requires, not bundled.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,39 @@
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/browser";
+import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, e2eAppEnv } from "./e2e/config";
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: "**/*.spec.ts",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // Two cores: the app, the emulator and one browser at a time.
+  workers: 1,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  use: {
+    baseURL: E2E_APP_URL,
+    trace: "retain-on-failure",
+    launchOptions: chromiumLaunchOptions(),
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() } }],
+  webServer: [
+    {
+      name: "github-emulator",
+      command: "npm run emulator",
+      url: `${E2E_EMULATOR_URL}/_emulator/health`,
+      env: { GITHUB_EMULATOR_PORT: String(E2E_EMULATOR_PORT), GITHUB_EMULATOR_APP_URL: E2E_APP_URL },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      name: "hublink",
+      // The production build, started the way production starts it (migrations first).
+      command: "rm -f data/e2e.db && npm run build && npm start",
+      url: `${E2E_APP_URL}/`,
+      env: e2eAppEnv,
+      reuseExistingServer: false,
+      timeout: 240_000,
+    },
+  ],
+});

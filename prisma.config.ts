@@ -1,0 +1,20 @@
+// Prisma CLI configuration. The JavaScript schema engine with a driver adapter means the CLI
+// downloads no engine binary (DESIGN.md §6). DATABASE_URL picks SQLite or PostgreSQL.
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { databaseTarget } from "./lib/database/target";
+import { getDatabaseUrl } from "./lib/env";
+
+const target = databaseTarget(getDatabaseUrl());
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("prisma", target.schemaFile),
+  migrations: { path: path.join("prisma", "migrations", target.provider) },
+  async adapter() {
+    return target.provider === "sqlite"
+      ? (await import("./lib/database/adapters")).sqliteAdapterFactory(target.url)
+      : (await import("./lib/database/adapters")).postgresMigrationAdapterFactory(target.url);
+  },
+});

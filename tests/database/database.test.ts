@@ -1,0 +1,94 @@
+// The database layer on SQLite (always) and PostgreSQL (when TEST_POSTGRES_URL is set, as in CI):
+// the committed migrations apply, rows round-trip, and a conditional update on the version column
+// lets exactly one of two concurrent writers win — what single-flight token refresh relies on.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/database/client";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+const providers = ["sqlite", ...(process.env.TEST_POSTGRES_URL ? ["postgresql" as const] : [])] as const;
+
+describe.each(providers)("database on %s", (provider) => {
+  let database: TestDatabase;
+  let instanceA: Database;
+  let instanceB: Database;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    // On PostgreSQL two clients (two pools) stand for two app instances. better-sqlite3 is
+    // synchronous: a second connection in the same process would block the event loop on SQLite's
+    // file lock, so on SQLite both "instances" share the one connection a process has, and their
+    // queries still interleave at every await.
+    instanceA = database.connect();
+    instanceB = provider === "sqlite" ? instanceA : database.connect();
+  });
+  afterAll(async () => database?.drop());
+
+  async function newUserWithConnection(login: string) {
+    return instanceA.user.create({
+      data: {
+        name: login,
+        email: `${login}@example.com`,
+        githubConnection: {
+          create: { githubUserId: "583231", login, kind: "github_app", status: "connected", scopes: "" },
+        },
+      },
+      include: { githubConnection: true },
+    });
+  }
+
+  it("creates a user with a connection and reads it back from another instance", async () => {
+    const user = await newUserWithConnection("octocat");
+    const read = await instanceB.gitHubConnection.findUnique({ where: { userId: user.id } });
+    expect(read).toMatchObject({ login: "octocat", kind: "github_app", status: "connected", version: 0 });
+    expect(read?.connectedAt).toBeInstanceOf(Date);
+  });
+
+  it("enforces one connection per user", async () => {
+    const user = await newUserWithConnection("hubot");
+    await expect(
+      instanceB.gitHubConnection.create({
+        data: { userId: user.id, githubUserId: "2", login: "hubot", kind: "oauth_app", status: "connected" },
+      }),
+    ).rejects.toThrow();
+  });
+
+  it("lets exactly one of two concurrent conditional writers win", async () => {
+    const user = await newUserWithConnection("monalisa");
+    const seen = user.githubConnection!;
+    // Both instances read version 0 and try to claim the row at the same moment.
+    const claim = (db: Database, claimId: string) =>
+      db.gitHubConnection.updateMany({
+        where: { id: seen.id, version: seen.version },
+        data: { version: { increment: 1 }, refreshClaimId: claimId },
+      });
+    const results = await Promise.all([claim(instanceA, "instance-a"), claim(instanceB, "instance-b")]);
+
+    expect(results.map((r) => r.count).sort()).toEqual([0, 1]);
+    const after = await instanceA.gitHubConnection.findUniqueOrThrow({ where: { id: seen.id } });
+    expect(after.version).toBe(1);
+    expect(after.refreshClaimId).toBe(results[0]!.count === 1 ? "instance-a" : "instance-b");
+  });
+
+  it("keeps many racing writers to one winner per version", async () => {
+    const user = await newUserWithConnection("bigcat");
+    const id = user.githubConnection!.id;
+    const attempts = Array.from({ length: 10 }, (_, i) =>
+      (i % 2 ? instanceA : instanceB).gitHubConnection.updateMany({
+        where: { id, version: 0 },
+        data: { version: 1, refreshClaimId: `writer-${i}` },
+      }),
+    );
+    const counts = (await Promise.all(attempts)).map((r) => r.count);
+    expect(counts.filter((c) => c === 1)).toHaveLength(1);
+  });
+
+  it("deletes a user's connection and events with the user", async () => {
+    const user = await newUserWithConnection("ghost");
+    await instanceA.connectionEvent.create({
+      data: { userId: user.id, connectionId: user.githubConnection!.id, type: "connected", detail: "{}" },
+    });
+    await instanceB.user.delete({ where: { id: user.id } });
+    expect(await instanceA.gitHubConnection.count({ where: { userId: user.id } })).toBe(0);
+    expect(await instanceA.connectionEvent.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
