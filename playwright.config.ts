@@ -9,7 +9,9 @@ export default defineConfig({
   retries: 0,
   // Two cores: the app, the emulator and one browser at a time.
   workers: 1,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: "reports/playwright.json" }]]
+    : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
   use: {
     baseURL: E2E_APP_URL,

@@ -16,5 +16,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Database tests share one SQLite file / Postgres schema per file; files run in separate forks.
     pool: "forks",
+    // CI keeps a JSON report so .ci/run can print one closing "N passed, N failed" line.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: process.env.VITEST_REPORT ?? "reports/vitest.json" }]] : ["default"],
   },
 });
