@@ -1,0 +1,132 @@
+import { readJson, sendJson, type Ctx, type Router } from "./http";
+import { approveRequest, deleteInstallation, setSuspended } from "./installations";
+import type { EmulatorState, Fault } from "./state";
+import { revokeGrant } from "./tokens";
+import type { WebhookSender } from "./webhooks";
+
+// Test control under /_emulator (JSON in, JSON out). Not part of GitHub: tests and demo tooling only.
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+
+function bad(ctx: Ctx, message: string): void {
+  sendJson(ctx.res, 400, { error: message });
+}
+
+export function addControlRoutes(router: Router, state: EmulatorState, hooks: WebhookSender): void {
+  const r = (method: string, path: string, fn: (ctx: Ctx, body: Record<string, unknown>) => void | Promise<void>) =>
+    router.add(method, `/_emulator${path}`, async (ctx) => {
+      let body: Record<string, unknown> = {};
+      try {
+        body = method === "GET" ? {} : await readJson(ctx);
+      } catch {
+        return bad(ctx, "Body must be JSON.");
+      }
+      await fn(ctx, body);
+    });
+
+  r("GET", "/health", (ctx) => sendJson(ctx.res, 200, { ok: true }));
+
+  r("POST", "/reset", (ctx) => {
+    state.reset();
+    sendJson(ctx.res, 200, { ok: true });
+  });
+
+  r("GET", "/stats", (ctx) => sendJson(ctx.res, 200, state.stats));
+
+  r("POST", "/revoke", (ctx, body) => {
+    const login = str(body.login);
+    const user = state.account(login);
+    if (!user) return bad(ctx, "login must name a seeded user.");
+    const clientId = str(body.client_id);
+    const revoked: string[] = [];
+    for (const app of state.registeredApps()) {
+      if (clientId && app.clientId !== clientId) continue;
+      if (!revokeGrant(state, app.clientId, user.login)) continue;
+      revoked.push(app.clientId);
+      if (app.kind === "github_app") hooks.authorizationRevoked(user.login);
+    }
+    sendJson(ctx.res, 200, { revoked });
+  });
+
+  r("POST", "/expire", (ctx, body) => {
+    const login = str(body.login);
+    const clientId = str(body.client_id);
+    let expired = 0;
+    const now = state.now();
+    for (const t of state.tokens.values()) {
+      if ((login && t.login.toLowerCase() !== login.toLowerCase()) || (clientId && t.clientId !== clientId)) continue;
+      if (t.revoked || (t.expiresAt !== undefined && t.expiresAt <= now)) continue;
+      t.expiresAt = now - 1;
+      expired++;
+    }
+    sendJson(ctx.res, 200, { expired });
+  });
+
+  r("POST", "/faults", (ctx, body) => {
+    const path = str(body.path);
+    if (!path) return bad(ctx, "path (a regular expression) is required.");
+    let regex: RegExp;
+    try {
+      regex = new RegExp(path);
+    } catch {
+      return bad(ctx, "path is not a valid regular expression.");
+    }
+    const headers = body.headers && typeof body.headers === "object" && !Array.isArray(body.headers)
+      ? Object.fromEntries(Object.entries(body.headers).map(([k, v]) => [k.toLowerCase(), String(v)]))
+      : undefined;
+    const fault: Fault = {
+      method: str(body.method)?.toUpperCase(), path: regex, status: num(body.status), body: body.body, delayMs: num(body.delayMs), times: num(body.times), headers,
+    };
+    state.faults.push(fault);
+    sendJson(ctx.res, 200, { faults: state.faults.length });
+  });
+
+  r("DELETE", "/faults", (ctx) => {
+    state.faults = [];
+    sendJson(ctx.res, 200, { faults: 0 });
+  });
+
+  r("POST", "/latency", (ctx, body) => {
+    const ms = num(body.ms);
+    if (ms === undefined || ms < 0) return bad(ctx, "ms must be a number ≥ 0.");
+    state.latencyMs = ms;
+    sendJson(ctx.res, 200, { ms });
+  });
+
+  r("GET", "/installations/requests", (ctx) =>
+    sendJson(ctx.res, 200, {
+      requests: state.installationRequests.map((q) => ({
+        id: q.id, account: q.account, requester: q.requester, repository_selection: q.repositorySelection, repository_ids: q.repositoryIds, created_at: q.createdAt,
+      })),
+    }),
+  );
+
+  r("POST", "/installations/requests/{id}/approve", (ctx, body) => {
+    const inst = approveRequest(state, hooks, Number(ctx.params.id), str(body.approver));
+    if (!inst) return sendJson(ctx.res, 404, { error: "No pending installation request with that id." });
+    sendJson(ctx.res, 200, { installation_id: inst.id, account: inst.account });
+  });
+
+  r("GET", "/installations", (ctx) =>
+    sendJson(ctx.res, 200, {
+      installations: state.installations.map((i) => ({
+        id: i.id, account: i.account, repository_selection: i.repositorySelection, repository_ids: i.repositoryIds, suspended_at: i.suspendedAt,
+      })),
+    }),
+  );
+
+  const withInstallation = (ctx: Ctx, fn: (inst: NonNullable<ReturnType<typeof state.installations.find>>) => void) => {
+    const inst = state.installations.find((i) => String(i.id) === ctx.params.id);
+    if (!inst) return sendJson(ctx.res, 404, { error: "No installation with that id." });
+    fn(inst);
+    sendJson(ctx.res, 200, { ok: true });
+  };
+  const actor = (body: Record<string, unknown>, account: string) => {
+    const org = state.account(account);
+    return str(body.sender) ?? (org && "admins" in org ? org.admins[0] : undefined) ?? account;
+  };
+  r("POST", "/installations/{id}/suspend", (ctx, body) => withInstallation(ctx, (i) => setSuspended(state, hooks, i, true, actor(body, i.account))));
+  r("POST", "/installations/{id}/unsuspend", (ctx, body) => withInstallation(ctx, (i) => setSuspended(state, hooks, i, false, actor(body, i.account))));
+  r("DELETE", "/installations/{id}", (ctx, body) => withInstallation(ctx, (i) => deleteInstallation(state, hooks, i, actor(body, i.account))));
+}

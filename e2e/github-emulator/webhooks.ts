@@ -1,0 +1,94 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { sleep } from "./http";
+import type { GitHubApp, Installation, Repo } from "./model";
+import { installationJson, userByLogin, webhookRepo } from "./shapes";
+import type { EmulatorState, WebhookDeliveryRecord } from "./state";
+
+// Webhook deliveries to the GitHub App's URL, signed like GitHub's (X-Hub-Signature-256), retried in the background.
+
+/** `sha256=` + HMAC-SHA256 hex of the raw body. */
+export function signWebhookBody(secret: string, body: string | Buffer): string {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+export const DEFAULT_RETRY_DELAYS_MS = [200, 1000];
+
+const pending = new Set<Promise<void>>();
+
+/** Resolves when every delivery started so far has finished (used by stop() and tests). */
+export async function settleDeliveries(): Promise<void> {
+  while (pending.size) await Promise.allSettled([...pending]);
+}
+
+export function deliverWebhook(state: EmulatorState, app: GitHubApp, event: string, payload: Record<string, unknown>, retryDelaysMs: number[]): WebhookDeliveryRecord {
+  const record: WebhookDeliveryRecord = { id: randomUUID(), event, action: typeof payload.action === "string" ? payload.action : null, status: null, attempts: 0 };
+  state.stats.webhooks.deliveries.push(record);
+  const stats = state.stats;
+  const url = app.webhookUrl;
+  if (!url) return record;
+  const body = JSON.stringify(payload);
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "GitHub-Hookshot/emulator",
+    "x-github-event": event,
+    "x-github-delivery": record.id,
+    "x-github-hook-id": "1",
+    "x-github-hook-installation-target-id": String(app.id),
+    "x-github-hook-installation-target-type": "integration",
+    "x-hub-signature-256": signWebhookBody(app.webhookSecret, body),
+  };
+  const run = (async () => {
+    for (let attempt = 0; attempt <= retryDelaysMs.length; attempt++) {
+      if (attempt > 0) await sleep(retryDelaysMs[attempt - 1] ?? 1000);
+      record.attempts++;
+      try {
+        const res = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(10_000) });
+        record.status = res.status;
+        await res.arrayBuffer().catch(() => undefined);
+        if (res.ok) {
+          stats.webhooks.ok++;
+          return;
+        }
+      } catch {
+        record.status = null;
+      }
+    }
+    stats.webhooks.failed++;
+  })();
+  pending.add(run);
+  void run.finally(() => pending.delete(run));
+  return record;
+}
+
+export class WebhookSender {
+  constructor(private readonly state: EmulatorState, private readonly retryDelaysMs: number[] = DEFAULT_RETRY_DELAYS_MS) {}
+
+  private send(event: string, payload: Record<string, unknown>): void {
+    deliverWebhook(this.state, this.state.apps.githubApp, event, payload, this.retryDelaysMs);
+  }
+
+  installation(action: "created" | "deleted" | "suspend" | "unsuspend", inst: Installation, sender: string, repos: Repo[], requester?: string): void {
+    const payload: Record<string, unknown> = {
+      action, installation: installationJson(this.state, inst), repositories: repos.map(webhookRepo),
+    };
+    if (action === "created") payload.requester = requester ? userByLogin(this.state, requester) : null;
+    payload.sender = userByLogin(this.state, sender);
+    this.send("installation", payload);
+  }
+
+  /** GitHub sends additions and removals as separate deliveries. */
+  installationRepositories(inst: Installation, sender: string, added: Repo[], removed: Repo[]): void {
+    for (const [action, list] of [["added", added], ["removed", removed]] as const) {
+      if (!list.length) continue;
+      this.send("installation_repositories", {
+        action, installation: installationJson(this.state, inst), repository_selection: inst.repositorySelection,
+        repositories_added: action === "added" ? list.map(webhookRepo) : [], repositories_removed: action === "removed" ? list.map(webhookRepo) : [],
+        requester: null, sender: userByLogin(this.state, sender),
+      });
+    }
+  }
+
+  authorizationRevoked(login: string): void {
+    this.send("github_app_authorization", { action: "revoked", sender: userByLogin(this.state, login) });
+  }
+}
