@@ -31,7 +31,8 @@ export default defineConfig({
     {
       name: "hublink",
       // The production build, started the way production starts it (migrations first).
-      command: "rm -f data/e2e.db && npm run build && npm start",
+      // Its output is also kept in data/e2e-server.log, which a test searches for leaked tokens.
+      command: "mkdir -p data && rm -f data/e2e.db data/e2e-server.log && npm run build && npm start 2>&1 | tee data/e2e-server.log",
       url: `${E2E_APP_URL}/`,
       env: e2eAppEnv,
       reuseExistingServer: false,

@@ -1,7 +1,13 @@
 import Link from "next/link";
+import { ConnectionBadge } from "@/app/components/connection-badge";
+import { getConnectionSummary } from "@/lib/github/connection";
+import { requireUser } from "@/lib/session";
+import { signOutAction } from "./actions";
 
 // The shell of every signed-in page: header and navigation render at once; pages stream inside.
-export default function AppShellLayout({ children }: { children: React.ReactNode }) {
+export default async function AppShellLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const connection = await getConnectionSummary(user.id);
   return (
     <div className="shell">
       <header className="shell-header">
@@ -13,8 +19,26 @@ export default function AppShellLayout({ children }: { children: React.ReactNode
             <li>
               <Link href="/dashboard">Dashboard</Link>
             </li>
+            <li>
+              <Link href="/settings/connections">Connections</Link>
+            </li>
           </ul>
         </nav>
+        <div className="shell-user">
+          <Link href="/settings/connections" className="shell-status" aria-label={`GitHub connection: ${connection?.status ?? "not connected"}`}>
+            GitHub <ConnectionBadge status={connection?.status ?? null} />
+          </Link>
+          {user.image && (
+            // eslint-disable-next-line @next/next/no-img-element -- avatars come from the configured GitHub host, not a fixed domain
+            <img src={user.image} alt="" width={24} height={24} className="avatar" />
+          )}
+          <span className="shell-login">@{user.login ?? user.name}</span>
+          <form action={signOutAction}>
+            <button type="submit" className="btn btn-small">
+              Sign out
+            </button>
+          </form>
+        </div>
       </header>
       <main className="shell-main" id="main">
         {children}

@@ -128,3 +128,23 @@ describe("GET /_emulator/stats and reset", () => {
     expect(await control(emu, "GET", "/health")).toEqual({ ok: true });
   });
 });
+
+describe("GET /_emulator/tokens", () => {
+  it("lists every token issued since the reset, including rotated ones", async () => {
+    const first = await appTokens("octocat");
+    const rotated = await refreshToken({
+      clientType: "github-app",
+      clientId: DEMO.githubApp.clientId,
+      clientSecret: DEMO.githubApp.clientSecret,
+      refreshToken: first.refresh_token,
+      request: emulatorRequest(emu),
+    });
+    const listed = (await control(emu, "GET", "/tokens")) as { accessTokens: { value: string }[]; refreshTokens: { value: string }[] };
+    const values = [...listed.accessTokens, ...listed.refreshTokens].map((t) => t.value);
+    expect(values).toEqual(
+      expect.arrayContaining([first.access_token, first.refresh_token, rotated.authentication.token, rotated.authentication.refreshToken]),
+    );
+    await control(emu, "POST", "/reset");
+    expect(await control(emu, "GET", "/tokens")).toEqual({ accessTokens: [], refreshTokens: [] });
+  });
+});

@@ -34,6 +34,15 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
 
   r("GET", "/stats", (ctx) => sendJson(ctx.res, 200, state.stats));
 
+  // Every token value issued since the last reset, live or not: lets a test prove that none of them
+  // leaked into an app's logs or database.
+  r("GET", "/tokens", (ctx) =>
+    sendJson(ctx.res, 200, {
+      accessTokens: [...state.tokens.values()].map((t) => ({ value: t.value, login: t.login, client_id: t.clientId })),
+      refreshTokens: [...state.refreshTokens.values()].map((t) => ({ value: t.value, login: t.login, client_id: t.clientId })),
+    }),
+  );
+
   r("POST", "/revoke", (ctx, body) => {
     const login = str(body.login);
     const user = state.account(login);

@@ -1,18 +1,26 @@
 import Link from "next/link";
+import { getConnectionSummary } from "@/lib/github/connection";
+import { requireUser } from "@/lib/session";
 
 export const metadata = { title: "Dashboard" };
 
-export default function DashboardPage() {
+export default async function DashboardPage() {
+  const user = await requireUser();
+  const connection = await getConnectionSummary(user.id);
   return (
     <section>
       <h1>Dashboard</h1>
-      <div className="empty-state">
-        <h2>GitHub is not connected yet</h2>
-        <p>Once you connect GitHub, your repositories, issues and pull requests appear here.</p>
-        <Link href="/" className="btn btn-primary">
-          Back to the start page
-        </Link>
-      </div>
+      {connection?.status === "connected" ? (
+        <p>Connected as @{connection.login}.</p>
+      ) : (
+        <div className="empty-state">
+          <h2>Connect GitHub to see your work</h2>
+          <p>Hublink shows your repositories, issues and pull requests once it may read them.</p>
+          <Link href="/api/github/connect?returnTo=%2Fdashboard" className="btn btn-primary" prefetch={false}>
+            Connect GitHub
+          </Link>
+        </div>
+      )}
     </section>
   );
 }

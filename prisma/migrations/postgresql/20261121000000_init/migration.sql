@@ -4,6 +4,7 @@ CREATE SCHEMA IF NOT EXISTS "public";
 -- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL,
+    "login" TEXT,
     "name" TEXT,
     "email" TEXT,
     "emailVerified" TIMESTAMP(3),

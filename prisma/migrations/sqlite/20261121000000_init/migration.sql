@@ -1,6 +1,7 @@
 -- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL PRIMARY KEY,
+    "login" TEXT,
     "name" TEXT,
     "email" TEXT,
     "emailVerified" DATETIME,

@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { auth, signOut } from "@/lib/auth";
+import { disconnect } from "@/lib/github/connection";
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/" });
+}
+
+export async function disconnectGitHub() {
+  // Server actions are public endpoints: check the session here, not only in the page.
+  const session = await auth();
+  if (!session?.user?.id) redirect("/?returnTo=/settings/connections");
+  const result = await disconnect(session.user.id);
+  // The header shows the connection status too: re-render the whole shell, not only this page.
+  revalidatePath("/", "layout");
+  redirect(result && !result.revokedAtGitHub ? "/settings/connections?notice=disconnected_locally" : "/settings/connections?notice=disconnected");
+}

@@ -1,0 +1,136 @@
+import Link from "next/link";
+import { ConnectionBadge } from "@/app/components/connection-badge";
+import { Time } from "@/app/components/time";
+import { connectProblem } from "@/lib/github/connect-problems";
+import { getConnectionSummary, listConnectionEvents, type ConnectionSummary } from "@/lib/github/connection";
+import { requireUser } from "@/lib/session";
+import { disconnectGitHub } from "../../actions";
+
+export const metadata = { title: "Connections" };
+
+const CONNECT_HREF = "/api/github/connect?returnTo=%2Fsettings%2Fconnections";
+
+const NOTICES: Record<string, string> = {
+  disconnected: "GitHub is disconnected. Hublink revoked its access at GitHub and deleted the stored tokens.",
+  disconnected_locally:
+    "GitHub is disconnected here and the stored tokens are deleted, but GitHub could not be reached to revoke the grant. You can revoke Hublink in your GitHub settings under Applications.",
+};
+
+export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<{ error?: string; notice?: string }> }) {
+  const user = await requireUser();
+  const { error, notice } = await searchParams;
+  const [connection, events] = await Promise.all([getConnectionSummary(user.id), listConnectionEvents(user.id)]);
+  const problem = error ? connectProblem(error) : null;
+
+  return (
+    <section className="stack">
+      <h1>Connections</h1>
+      {problem && (
+        <div className="notice notice-error" role="alert">
+          <h2>{problem.title}</h2>
+          <p>{problem.detail}</p>
+        </div>
+      )}
+      {notice && NOTICES[notice] && (
+        <p className="notice" role="status">
+          {NOTICES[notice]}
+        </p>
+      )}
+      <article className="card" aria-labelledby="github-connection">
+        <h2 id="github-connection">
+          GitHub <ConnectionBadge status={connection?.status ?? null} />
+        </h2>
+        <ConnectionDetails connection={connection} />
+      </article>
+      <article className="card" aria-labelledby="history">
+        <h2 id="history">History</h2>
+        {events.length === 0 ? (
+          <p className="muted">Nothing has happened yet.</p>
+        ) : (
+          <ol className="event-list">
+            {events.map((event) => (
+              <li key={event.id}>
+                <span className="event-type">{event.type.replace("_", " ")}</span> <Time value={event.at} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </article>
+    </section>
+  );
+}
+
+function ConnectionDetails({ connection }: { connection: ConnectionSummary | null }) {
+  if (!connection || connection.status === "disconnected") {
+    return (
+      <>
+        <p>Not connected. Connect GitHub so Hublink can show your repositories, issues and pull requests.</p>
+        <Link href={CONNECT_HREF} className="btn btn-primary" prefetch={false}>
+          Connect GitHub
+        </Link>
+      </>
+    );
+  }
+  if (connection.status !== "connected") {
+    const what = connection.status === "revoked" ? "revoked" : "expired";
+    return (
+      <>
+        <p>
+          {connection.status === "revoked" ? "Revoked" : "Expired"}: the connection to @{connection.login} was {what}
+          {connection.revokedAt && (
+            <>
+              {" "}
+              on <Time value={connection.revokedAt} />
+            </>
+          )}
+          . Hublink can no longer read your repositories.
+        </p>
+        <Link href={CONNECT_HREF} className="btn btn-primary" prefetch={false}>
+          Reconnect GitHub
+        </Link>
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="connected-as">Connected as @{connection.login}</p>
+      <dl className="facts">
+        <dt>Since</dt>
+        <dd>
+          <Time value={connection.connectedAt} />
+        </dd>
+        <dt>Credentials</dt>
+        <dd>{connection.kind === "github_app" ? "GitHub App user token" : "OAuth app token"}</dd>
+        <dt>{connection.kind === "github_app" ? "Access" : "Scopes"}</dt>
+        <dd>
+          {connection.kind === "github_app"
+            ? "What the GitHub App's installations grant"
+            : connection.scopes.length
+              ? connection.scopes.join(", ")
+              : "public data only"}
+        </dd>
+        {connection.accessTokenExpiresAt && (
+          <>
+            <dt>Token expires</dt>
+            <dd>
+              <Time value={connection.accessTokenExpiresAt} /> (renewed automatically)
+            </dd>
+          </>
+        )}
+        {connection.lastVerifiedAt && (
+          <>
+            <dt>Last verified</dt>
+            <dd>
+              <Time value={connection.lastVerifiedAt} />
+            </dd>
+          </>
+        )}
+      </dl>
+      <form action={disconnectGitHub}>
+        <button type="submit" className="btn btn-danger">
+          Disconnect GitHub
+        </button>
+      </form>
+    </>
+  );
+}
