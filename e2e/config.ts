@@ -2,10 +2,14 @@
 // playwright.config.ts and the specs, so both agree on ports and credentials.
 import { DEMO_CONNECT_APP, DEMO_GITHUB_APP, DEMO_SIGN_IN_APP } from "../lib/demo";
 
-export const E2E_APP_PORT = 3100;
-export const E2E_EMULATOR_PORT = 4110;
+// E2E_PORT_OFFSET lets two checkouts on one machine run the suite at once without colliding.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const E2E_APP_PORT = 3100 + offset;
+export const E2E_EMULATOR_PORT = 4110 + offset;
 export const E2E_APP_URL = `http://localhost:${E2E_APP_PORT}`;
 export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
+
+export const E2E_SERVER_LOG = `data/e2e-server-${E2E_APP_PORT}.log`;
 
 // Test-only values; never used outside this machine's loopback.
 const testKey = Buffer.alloc(32, 7).toString("base64");
@@ -14,7 +18,7 @@ const testKey = Buffer.alloc(32, 7).toString("base64");
 export const e2eAppEnv: Record<string, string> = {
   NODE_ENV: "production",
   APP_URL: E2E_APP_URL,
-  DATABASE_URL: "file:./data/e2e.db",
+  DATABASE_URL: `file:./data/e2e-${E2E_APP_PORT}.db`,
   AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
   SESSION_SECRET: "e2e-session-secret-0123456789abcdef01234567",
   TOKEN_ENCRYPTION_KEY: testKey,

@@ -1,7 +1,7 @@
 import { appDatabase, rawDatabaseFile } from "./support/app-database";
 import { emulatorControl } from "./support/emulator-control";
 import { authorizeAndCaptureCallback, expect, freshWorld, Hublink, test } from "./support/fixtures";
-import { E2E_APP_URL } from "./config";
+import { E2E_APP_URL, E2E_SERVER_LOG } from "./config";
 import { readFileSync } from "node:fs";
 
 test.beforeEach(async () => {
@@ -136,7 +136,7 @@ test("no token issued by GitHub appears in the server log or in the database in 
   const tokens = [...accessTokens, ...refreshTokens].map((t) => t.value);
   expect(tokens.length).toBeGreaterThanOrEqual(3); // sign-in token, connect access + refresh token
 
-  const log = readFileSync("data/e2e-server.log", "utf8");
+  const log = readFileSync(E2E_SERVER_LOG, "utf8");
   const database = rawDatabaseFile();
   for (const token of tokens) {
     expect(log).not.toContain(token);

@@ -1,0 +1,26 @@
+// Typed failures of talking to GitHub on a person's behalf. Pages turn them into what the person
+// can do next; none of them carries a token.
+
+export type ConnectionProblemCode = "not_connected" | "revoked" | "expired";
+
+/** The stored connection cannot be used: connect (or reconnect) first. */
+export class GitHubConnectionError extends Error {
+  constructor(readonly code: ConnectionProblemCode) {
+    super(`GitHub connection unusable: ${code}`);
+    this.name = "GitHubConnectionError";
+  }
+}
+
+export type UnavailableReason = "server_error" | "timeout" | "unreachable" | "rate_limited";
+
+/** GitHub could not answer now (5xx, timeout, network, rate limit). Tokens are kept; try again later. */
+export class GitHubUnavailableError extends Error {
+  constructor(
+    readonly reason: UnavailableReason,
+    /** When a rate limit resets, if GitHub said. */
+    readonly retryAt: Date | null = null,
+  ) {
+    super(`GitHub unavailable: ${reason}`);
+    this.name = "GitHubUnavailableError";
+  }
+}
