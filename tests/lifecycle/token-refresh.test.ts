@@ -1,0 +1,222 @@
+// Refresh, rotation and revocation of a GitHub App connection, against the GitHub emulator and a
+// real database (SQLite always, PostgreSQL with TEST_POSTGRES_URL). What is asserted is what
+// GitHub saw (refresh counts, which tokens still work) and what the app stored and answered.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { connectedUser, expireAccessToken, providers, refreshCount, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
+
+type Lib = {
+  githubFor: typeof import("@/lib/github/client").githubFor;
+  getValidAccessToken: typeof import("@/lib/github/tokens").getValidAccessToken;
+  errors: typeof import("@/lib/github/errors");
+  decrypt: (ciphertext: string) => string;
+};
+
+describe.each(providers)("token lifecycle on %s", (provider) => {
+  let world: LifecycleWorld;
+  let lib: Lib;
+
+  beforeAll(async () => {
+    world = await startLifecycleWorld(provider);
+    // A fresh module graph (env, db singleton) for this provider's database.
+    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
+    vi.resetModules();
+    const [{ githubFor }, { getValidAccessToken }, errors, { tokenCipher }] = await Promise.all([
+      import("@/lib/github/client"),
+      import("@/lib/github/tokens"),
+      import("@/lib/github/errors"),
+      import("@/lib/crypto"),
+    ]);
+    lib = { githubFor, getValidAccessToken, errors, decrypt: (c) => tokenCipher().decrypt(c) };
+  });
+  afterAll(async () => world?.stop());
+
+  const stored = (userId: string) => world.inspect.gitHubConnection.findUniqueOrThrow({ where: { userId } });
+  const events = async (userId: string) =>
+    (await world.inspect.connectionEvent.findMany({ where: { userId }, orderBy: { createdAt: "asc" } })).map((e) => e.type);
+  const whoAmI = (userId: string, options: Record<string, unknown> = {}) =>
+    lib.githubFor(userId).request("GET /user", options).then((r) => r.data.login);
+
+  async function fresh(login: string) {
+    await world.control("POST", "/reset");
+    return connectedUser(world, login);
+  }
+
+  it("refresh storm: 50 concurrent requests for a just-expired token make exactly one refresh, and all succeed", async () => {
+    const user = await fresh("octocat");
+    const before = await stored(user.id);
+    await expireAccessToken(world, user.id, "octocat");
+
+    const started = performance.now();
+    const logins = await Promise.all(Array.from({ length: 50 }, () => whoAmI(user.id)));
+    console.log(`[storm ${provider}] 50 requests, ${await refreshCount(world)} refresh, ${(performance.now() - started).toFixed(0)} ms`);
+
+    expect(logins).toEqual(Array(50).fill("octocat"));
+    expect(await refreshCount(world)).toBe(1);
+    const after = await stored(user.id);
+    expect(after.accessTokenCiphertext).not.toBe(before.accessTokenCiphertext);
+    expect(after.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 7 * 3600_000);
+    expect(after.refreshClaimId).toBeNull();
+    expect((await events(user.id)).filter((t) => t === "refreshed")).toHaveLength(1);
+  });
+
+  it("a token expiring within five minutes is refreshed before use", async () => {
+    const user = await fresh("octocat");
+    await world.inspect.gitHubConnection.update({ where: { userId: user.id }, data: { accessTokenExpiresAt: new Date(Date.now() + 4 * 60_000) } });
+    await lib.getValidAccessToken(user.id);
+    expect(await refreshCount(world)).toBe(1);
+  });
+
+  it("50 concurrent 401s on a token GitHub expired early make one refresh and one retry each", async () => {
+    const user = await fresh("octocat");
+    await world.control("POST", "/expire", { login: "octocat" }); // Hublink still thinks it valid
+    const logins = await Promise.all(Array.from({ length: 50 }, () => whoAmI(user.id)));
+    expect(logins).toEqual(Array(50).fill("octocat"));
+    expect(await refreshCount(world)).toBe(1);
+    expect((await stored(user.id)).status).toBe("connected");
+  });
+
+  it("rotation: after a refresh the old refresh token is dead at GitHub and the stored pair works", async () => {
+    const user = await fresh("octocat");
+    const oldRefreshToken = lib.decrypt((await stored(user.id)).refreshTokenCiphertext!);
+    await expireAccessToken(world, user.id, "octocat");
+    await whoAmI(user.id);
+
+    const reuse = await fetch(`${world.emulator.url}/login/oauth/access_token`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({
+        client_id: world.env.GITHUB_APP_CLIENT_ID,
+        client_secret: world.env.GITHUB_APP_CLIENT_SECRET,
+        grant_type: "refresh_token",
+        refresh_token: oldRefreshToken,
+      }),
+    });
+    expect(await reuse.json()).toMatchObject({ error: "bad_refresh_token" });
+
+    const row = await stored(user.id);
+    const accessToken = lib.decrypt(row.accessTokenCiphertext!);
+    const me = await fetch(`${world.emulator.apiUrl}/user`, { headers: { authorization: `token ${accessToken}` } });
+    expect(me.status).toBe(200);
+    const newRefresh = world.emulator.state.refreshTokens.get(lib.decrypt(row.refreshTokenCiphertext!));
+    expect(newRefresh?.used).toBe(false);
+  });
+
+  it("rotation: ten expiries in a row keep working", async () => {
+    const user = await fresh("octocat");
+    for (let i = 1; i <= 10; i++) {
+      await expireAccessToken(world, user.id, "octocat");
+      expect(await whoAmI(user.id)).toBe("octocat");
+      expect(await refreshCount(world)).toBe(i);
+    }
+    expect((await stored(user.id)).status).toBe("connected");
+  });
+
+  it("fault: a refresh answered 500 loses nothing, says 'try again', and the next try succeeds", async () => {
+    const user = await fresh("octocat");
+    await expireAccessToken(world, user.id, "octocat");
+    const before = await stored(user.id);
+    await world.control("POST", "/faults", { method: "POST", path: "^/login/oauth/access_token$", status: 500, times: 1 });
+
+    await expect(lib.getValidAccessToken(user.id)).rejects.toBeInstanceOf(lib.errors.GitHubUnavailableError);
+    const kept = await stored(user.id);
+    expect(kept).toMatchObject({
+      status: "connected",
+      accessTokenCiphertext: before.accessTokenCiphertext,
+      refreshTokenCiphertext: before.refreshTokenCiphertext,
+      refreshClaimId: null,
+    });
+
+    expect(await whoAmI(user.id)).toBe("octocat");
+    expect(await refreshCount(world)).toBe(1);
+    expect(await events(user.id)).toEqual(["connected", "refresh_failed", "refreshed"]);
+  });
+
+  it("fault: a 401 on the API even after a refresh means revoked: tokens deleted, reason and event stored", async () => {
+    const user = await fresh("octocat");
+    await world.control("POST", "/faults", { method: "GET", path: "^/user$", status: 401, body: { message: "Bad credentials" } });
+    const failure = await whoAmI(user.id).catch((error: unknown) => error);
+    await world.control("DELETE", "/faults");
+
+    expect(failure).toBeInstanceOf(lib.errors.GitHubConnectionError);
+    expect((failure as InstanceType<typeof lib.errors.GitHubConnectionError>).code).toBe("revoked");
+    expect(await refreshCount(world)).toBe(1); // one refresh, one retry, then the verdict
+    const row = await stored(user.id);
+    expect(row).toMatchObject({ status: "revoked", revokedReason: "token_rejected", accessTokenCiphertext: null, refreshTokenCiphertext: null });
+    expect(row.revokedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(await events(user.id)).toEqual(["connected", "refreshed", "revoked"]);
+    await expect(lib.getValidAccessToken(user.id)).rejects.toMatchObject({ code: "revoked" });
+  });
+
+  it("a grant revoked at GitHub (no webhook) is noticed on the next call: 401, refresh refused → revoked", async () => {
+    const user = await fresh("octocat");
+    await world.control("POST", "/revoke", { login: "octocat" });
+    await expect(whoAmI(user.id)).rejects.toMatchObject({ code: "revoked" });
+    expect(await stored(user.id)).toMatchObject({ status: "revoked", revokedReason: "refresh_rejected", refreshTokenCiphertext: null });
+  });
+
+  it("a refresh token GitHub refuses when refreshing ahead of expiry means expired", async () => {
+    const user = await fresh("octocat");
+    await world.control("POST", "/revoke", { login: "octocat" });
+    await expireAccessToken(world, user.id, "octocat");
+    await expect(lib.getValidAccessToken(user.id)).rejects.toMatchObject({ code: "expired" });
+    expect(await stored(user.id)).toMatchObject({ status: "expired", revokedReason: "refresh_token_rejected", accessTokenCiphertext: null });
+    expect(await events(user.id)).toEqual(["connected", "expired"]);
+  });
+
+  it.each([
+    ["503", { status: 503, body: { message: "Service unavailable" } }],
+    ["429", { status: 429, body: { message: "rate limited" }, headers: { "retry-after": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "9999999999" } }],
+    ["403 rate limit", { status: 403, body: { message: "API rate limit exceeded" }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "9999999999" } }],
+    ["404", { status: 404, body: { message: "Not Found" } }],
+    ["timeout", { delayMs: 1500 }],
+  ])("fault: %s on the API is not revocation: the call fails, the connection and tokens stay", async (_name, fault) => {
+    const user = await fresh("octocat");
+    const before = await stored(user.id);
+    await world.control("POST", "/faults", { method: "GET", path: "^/user$", ...fault });
+    await expect(whoAmI(user.id, { request: { retries: 0, signal: AbortSignal.timeout(500) } })).rejects.toMatchObject({
+      status: expect.any(Number),
+    });
+    await world.control("DELETE", "/faults");
+    const after = await stored(user.id);
+    expect(after).toMatchObject({ status: "connected", accessTokenCiphertext: before.accessTokenCiphertext, refreshTokenCiphertext: before.refreshTokenCiphertext });
+    expect(await refreshCount(world)).toBe(0);
+    expect(await whoAmI(user.id)).toBe("octocat");
+  });
+
+  it("a claim whose holder died is taken over after its lease", async () => {
+    const user = await fresh("octocat");
+    await expireAccessToken(world, user.id, "octocat");
+    await world.inspect.gitHubConnection.update({
+      where: { userId: user.id },
+      data: { refreshClaimId: "dead-process", refreshClaimExpiresAt: new Date(Date.now() - 1), version: { increment: 1 } },
+    });
+    expect(await whoAmI(user.id)).toBe("octocat");
+    expect(await refreshCount(world)).toBe(1);
+  });
+
+  it("proactive check: a connection unverified for a day is checked at GitHub; 404 there means revoked before any API call", async () => {
+    const user = await fresh("octocat");
+    const dayAndABitAgo = new Date(Date.now() - 25 * 3600_000);
+    await world.inspect.gitHubConnection.update({ where: { userId: user.id }, data: { lastVerifiedAt: dayAndABitAgo } });
+    expect(await whoAmI(user.id)).toBe("octocat");
+    const verified = await stored(user.id);
+    expect(verified.lastVerifiedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+
+    // The token is deleted at GitHub (as when the person revokes it there and the webhook is lost).
+    await world.inspect.gitHubConnection.update({ where: { userId: user.id }, data: { lastVerifiedAt: dayAndABitAgo } });
+    const token = lib.decrypt(verified.accessTokenCiphertext!);
+    const basic = Buffer.from(`${world.env.GITHUB_APP_CLIENT_ID}:${world.env.GITHUB_APP_CLIENT_SECRET}`).toString("base64");
+    const deleted = await fetch(`${world.emulator.apiUrl}/applications/${world.env.GITHUB_APP_CLIENT_ID}/token`, {
+      method: "DELETE",
+      headers: { authorization: `Basic ${basic}`, "content-type": "application/json" },
+      body: JSON.stringify({ access_token: token }),
+    });
+    expect(deleted.status).toBe(204);
+    const callsBefore = ((await world.control("GET", "/stats")) as { calls: Record<string, number> }).calls["GET /user"] ?? 0;
+
+    await expect(whoAmI(user.id)).rejects.toMatchObject({ code: "revoked" });
+    const stats = (await world.control("GET", "/stats")) as { calls: Record<string, number> };
+    expect(stats.calls["GET /user"] ?? 0).toBe(callsBefore);
+    expect(await stored(user.id)).toMatchObject({ status: "revoked", revokedReason: "token_check_failed" });
+  });
+});

@@ -1,0 +1,87 @@
+// A connection's life against a real GitHub emulator and a throwaway database: the world the
+// lifecycle tests (refresh, revocation, webhooks) run in. lib/env reads process.env once, so the
+// environment is set before any lib module is imported — tests import lib code dynamically after
+// startLifecycleWorld().
+import { e2eAppEnv } from "@/e2e/config";
+import { startEmulator, type RunningEmulator } from "@/e2e/github-emulator";
+import { issueTokens, recordGrant } from "@/e2e/github-emulator/tokens";
+import type { Database } from "@/lib/database/client";
+import { createTestDatabase, type TestDatabase } from "./database";
+
+export type LifecycleWorld = {
+  emulator: RunningEmulator;
+  database: TestDatabase;
+  /** A client of its own on the app's database, for setup and assertions. */
+  inspect: Database;
+  env: Record<string, string>;
+  control: (method: string, path: string, body?: unknown) => Promise<unknown>;
+  stop(): Promise<void>;
+};
+
+export const providers = ["sqlite", ...(process.env.TEST_POSTGRES_URL ? ["postgresql" as const] : [])] as const;
+
+export async function startLifecycleWorld(provider: "sqlite" | "postgresql"): Promise<LifecycleWorld> {
+  // Webhooks go nowhere here (tests post them to the route themselves): no retries to wait for.
+  const emulator = await startEmulator({ port: 0, appUrl: "http://127.0.0.1:9", webhookRetryDelaysMs: [] });
+  const database = await createTestDatabase(provider);
+  const { NODE_ENV: _production, ...appEnv } = e2eAppEnv;
+  const env = { ...appEnv, APP_URL: "http://127.0.0.1:9", GITHUB_URL: emulator.url, DATABASE_URL: database.url };
+  Object.assign(process.env, env);
+  const control = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${emulator.url}/_emulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status}`);
+    return response.json();
+  };
+  const inspect = database.connect();
+  return {
+    emulator,
+    database,
+    inspect,
+    env,
+    control,
+    async stop() {
+      await emulator.stop();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * A Hublink user connected to GitHub through the GitHub App, as the connect flow leaves them:
+ * GitHub (the emulator) issued a token pair, saveConnection stored it encrypted.
+ */
+export async function connectedUser(world: LifecycleWorld, login: string) {
+  const { saveConnection } = await import("@/lib/github/connection");
+  const app = world.emulator.state.apps.githubApp;
+  recordGrant(world.emulator.state, app.clientId, login, []);
+  const issued = issueTokens(world.emulator.state, app, login, []);
+  const account = world.emulator.state.account(login)!;
+  const user = await world.inspect.user.create({ data: { login, name: login, email: `${login}-${Math.random()}@example.com` } });
+  await saveConnection(
+    user.id,
+    { id: account.id, login, name: login, avatarUrl: "" },
+    {
+      accessToken: issued.access.value,
+      accessTokenExpiresAt: new Date(issued.access.expiresAt!),
+      refreshToken: issued.refresh!.value,
+      refreshTokenExpiresAt: new Date(issued.refresh!.expiresAt),
+      scopes: [],
+    },
+    "github_app",
+  );
+  return user;
+}
+
+/** The access token has expired, at GitHub and in what Hublink stored. */
+export async function expireAccessToken(world: LifecycleWorld, userId: string, login: string) {
+  await world.control("POST", "/expire", { login });
+  await world.inspect.gitHubConnection.update({ where: { userId }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+}
+
+export async function refreshCount(world: LifecycleWorld): Promise<number> {
+  return ((await world.control("GET", "/stats")) as { refreshes: number }).refreshes;
+}
