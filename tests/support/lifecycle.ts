@@ -24,7 +24,8 @@ export async function startLifecycleWorld(provider: "sqlite" | "postgresql"): Pr
   // Webhooks go nowhere here (tests post them to the route themselves): no retries to wait for.
   const emulator = await startEmulator({ port: 0, appUrl: "http://127.0.0.1:9", webhookRetryDelaysMs: [] });
   const database = await createTestDatabase(provider);
-  const { NODE_ENV: _production, ...appEnv } = e2eAppEnv;
+  // e2eAppEnv without NODE_ENV=production: vitest's own NODE_ENV stays.
+  const appEnv = Object.fromEntries(Object.entries(e2eAppEnv).filter(([name]) => name !== "NODE_ENV"));
   const env = { ...appEnv, APP_URL: "http://127.0.0.1:9", GITHUB_URL: emulator.url, DATABASE_URL: database.url };
   Object.assign(process.env, env);
   const control = async (method: string, path: string, body?: unknown) => {
