@@ -20,13 +20,13 @@ export type LifecycleWorld = {
 
 export const providers = ["sqlite", ...(process.env.TEST_POSTGRES_URL ? ["postgresql" as const] : [])] as const;
 
-export async function startLifecycleWorld(provider: "sqlite" | "postgresql"): Promise<LifecycleWorld> {
-  // Webhooks go nowhere here (tests post them to the route themselves): no retries to wait for.
-  const emulator = await startEmulator({ port: 0, appUrl: "http://127.0.0.1:9", webhookRetryDelaysMs: [] });
+/** `appUrl`: where the emulator delivers webhooks; by default nowhere (a closed port), without retries. */
+export async function startLifecycleWorld(provider: "sqlite" | "postgresql", appUrl = "http://127.0.0.1:9"): Promise<LifecycleWorld> {
+  const emulator = await startEmulator({ port: 0, appUrl, webhookRetryDelaysMs: [] });
   const database = await createTestDatabase(provider);
   // e2eAppEnv without NODE_ENV=production: vitest's own NODE_ENV stays.
   const appEnv = Object.fromEntries(Object.entries(e2eAppEnv).filter(([name]) => name !== "NODE_ENV"));
-  const env = { ...appEnv, APP_URL: "http://127.0.0.1:9", GITHUB_URL: emulator.url, DATABASE_URL: database.url };
+  const env = { ...appEnv, APP_URL: appUrl, GITHUB_URL: emulator.url, DATABASE_URL: database.url };
   Object.assign(process.env, env);
   const control = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${emulator.url}/_emulator${path}`, {

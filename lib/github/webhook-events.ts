@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+// The parts of GitHub's webhook payloads Hublink acts on (GITHUB-FACTS.md, Webhooks). Anything
+// else in a payload is ignored; a payload without these parts is malformed.
+
+const account = z.object({
+  id: z.number(),
+  login: z.string(),
+  type: z.string(),
+  avatar_url: z.string().optional(),
+});
+
+const installation = z.object({
+  id: z.number(),
+  account,
+  repository_selection: z.enum(["all", "selected"]),
+  permissions: z.record(z.string(), z.string()).optional(),
+  suspended_at: z.string().nullable().optional(),
+});
+
+export type InstallationPayload = z.infer<typeof installation>;
+
+export const webhookPayloads = {
+  github_app_authorization: z.object({ action: z.string(), sender: z.object({ id: z.number(), login: z.string() }) }),
+  installation: z.object({ action: z.string(), installation }),
+  installation_repositories: z.object({ action: z.string(), installation }),
+};
+
+export type HandledEvent = keyof typeof webhookPayloads;
+
+export function isHandledEvent(event: string): event is HandledEvent {
+  return Object.hasOwn(webhookPayloads, event);
+}
