@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { ConnectionBadge } from "@/app/components/connection-badge";
+import { GitHubAccessCheck } from "@/app/components/github-access-check";
 import { getConnectionSummary } from "@/lib/github/connection";
+import { redirectToReconnect } from "@/lib/github/reconnect";
 import { requireUser } from "@/lib/session";
 import { signOutAction } from "./actions";
 
@@ -8,6 +11,8 @@ import { signOutAction } from "./actions";
 export default async function AppShellLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const connection = await getConnectionSummary(user.id);
+  // proxy.ts normally sends these to /reconnect first; this holds wherever it did not run.
+  if (connection?.status === "revoked" || connection?.status === "expired") await redirectToReconnect();
   return (
     <div className="shell">
       <header className="shell-header">
@@ -41,6 +46,11 @@ export default async function AppShellLayout({ children }: { children: React.Rea
         </div>
       </header>
       <main className="shell-main" id="main">
+        {connection?.status === "connected" && (
+          <Suspense fallback={null}>
+            <GitHubAccessCheck userId={user.id} />
+          </Suspense>
+        )}
         {children}
       </main>
     </div>

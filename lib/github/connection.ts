@@ -89,6 +89,12 @@ export async function listConnectionEvents(userId: string, take = 20): Promise<C
   }));
 }
 
+/** When the access token was last renewed (the latest "refreshed" event), if ever. */
+export async function lastRefreshedAt(userId: string): Promise<Date | null> {
+  const event = await db.connectionEvent.findFirst({ where: { userId, type: "refreshed" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  return event?.createdAt ?? null;
+}
+
 /**
  * Disconnect: revoke the grant at GitHub, then forget the tokens here whatever GitHub said — a
  * person who asks to disconnect must not stay connected because GitHub was unreachable.

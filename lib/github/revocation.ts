@@ -66,3 +66,17 @@ export function markRevoked(match: ConnectionMatch, reason: RevocationReason, wr
 export function markExpired(match: ConnectionMatch, reason: "refresh_token_rejected" | "refresh_token_expired", now = new Date()) {
   return db.$transaction((tx) => endConnection(tx, match, "expired", reason, now));
 }
+
+const EXPLANATIONS: Record<string, string> = {
+  authorization_revoked: "GitHub told Hublink that its access was revoked, for example in your GitHub settings under Applications.",
+  token_rejected: "GitHub stopped accepting Hublink's access token.",
+  refresh_rejected: "GitHub refused both Hublink's access token and the token it renews access with: the authorization was withdrawn.",
+  token_check_failed: "A routine check with GitHub found that Hublink's access token is no longer valid.",
+  refresh_token_rejected: "GitHub no longer accepts the token Hublink renews its access with.",
+  refresh_token_expired: "The token Hublink renews its access with reached the end of its life (about six months).",
+};
+
+/** One sentence for the person about why their connection ended, from the stored reason. */
+export function explainEnding(reason: string | null): string | null {
+  return (reason && EXPLANATIONS[reason]) ?? null;
+}

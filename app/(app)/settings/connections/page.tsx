@@ -2,7 +2,14 @@ import Link from "next/link";
 import { ConnectionBadge } from "@/app/components/connection-badge";
 import { Time } from "@/app/components/time";
 import { connectProblem } from "@/lib/github/connect-problems";
-import { getConnectionSummary, listConnectionEvents, type ConnectionSummary } from "@/lib/github/connection";
+import {
+  getConnectionSummary,
+  lastRefreshedAt,
+  listConnectionEvents,
+  type ConnectionEventView,
+  type ConnectionSummary,
+} from "@/lib/github/connection";
+import { explainEnding } from "@/lib/github/revocation";
 import { requireUser } from "@/lib/session";
 import { disconnectGitHub } from "../../actions";
 
@@ -19,7 +26,11 @@ const NOTICES: Record<string, string> = {
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<{ error?: string; notice?: string }> }) {
   const user = await requireUser();
   const { error, notice } = await searchParams;
-  const [connection, events] = await Promise.all([getConnectionSummary(user.id), listConnectionEvents(user.id)]);
+  const [connection, events, refreshedAt] = await Promise.all([
+    getConnectionSummary(user.id),
+    listConnectionEvents(user.id),
+    lastRefreshedAt(user.id),
+  ]);
   const problem = error ? connectProblem(error) : null;
 
   return (
@@ -40,7 +51,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         <h2 id="github-connection">
           GitHub <ConnectionBadge status={connection?.status ?? null} />
         </h2>
-        <ConnectionDetails connection={connection} />
+        <ConnectionDetails connection={connection} refreshedAt={refreshedAt} />
       </article>
       <article className="card" aria-labelledby="history">
         <h2 id="history">History</h2>
@@ -51,6 +62,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
             {events.map((event) => (
               <li key={event.id}>
                 <span className="event-type">{event.type.replace("_", " ")}</span> <Time value={event.at} />
+                <EventDetail event={event} />
               </li>
             ))}
           </ol>
@@ -60,7 +72,23 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   );
 }
 
-function ConnectionDetails({ connection }: { connection: ConnectionSummary | null }) {
+// What the lifecycle events record, in words; never a token (events hold none).
+function EventDetail({ event }: { event: ConnectionEventView }) {
+  const { reason, expiresAt } = event.detail;
+  if (event.type === "refreshed" && typeof expiresAt === "string") {
+    return (
+      <span className="muted">
+        {" "}
+        — new token valid until <Time value={new Date(expiresAt)} />
+      </span>
+    );
+  }
+  if (event.type === "refresh_failed") return <span className="muted"> — GitHub could not answer; the connection was kept</span>;
+  const explanation = typeof reason === "string" ? explainEnding(reason) : null;
+  return explanation ? <span className="muted"> — {explanation}</span> : null;
+}
+
+function ConnectionDetails({ connection, refreshedAt }: { connection: ConnectionSummary | null; refreshedAt: Date | null }) {
   if (!connection || connection.status === "disconnected") {
     return (
       <>
@@ -115,6 +143,12 @@ function ConnectionDetails({ connection }: { connection: ConnectionSummary | nul
             <dd>
               <Time value={connection.accessTokenExpiresAt} /> (renewed automatically)
             </dd>
+          </>
+        )}
+        {connection.kind === "github_app" && (
+          <>
+            <dt>Last refreshed</dt>
+            <dd>{refreshedAt ? <Time value={refreshedAt} /> : "Not yet"}</dd>
           </>
         )}
         {connection.lastVerifiedAt && (

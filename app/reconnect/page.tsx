@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(app)/actions";
+import { Time } from "@/app/components/time";
+import { getConnectionSummary } from "@/lib/github/connection";
+import { explainEnding } from "@/lib/github/revocation";
+import { safeReturnTo } from "@/lib/navigation/return-to";
+import { requireUser } from "@/lib/session";
+
+export const metadata = { title: "Reconnect GitHub" };
+
+// Where proxy.ts and pages send a person whose GitHub connection was revoked or expired. It says
+// what happened and when, and waits for a click: it never sends anyone to GitHub by itself.
+export default async function ReconnectPage({ searchParams }: { searchParams: Promise<{ returnTo?: string }> }) {
+  const user = await requireUser();
+  const returnTo = safeReturnTo((await searchParams).returnTo);
+  const connection = await getConnectionSummary(user.id);
+  const connectHref = `/api/github/connect?returnTo=${encodeURIComponent(returnTo)}`;
+  const ended = connection?.status === "revoked" || connection?.status === "expired" ? connection : null;
+
+  return (
+    <main className="landing stack">
+      {ended ? (
+        <>
+          <h1>Reconnect GitHub</h1>
+          <p className="lede">
+            Your GitHub connection {ended.status === "revoked" ? "was revoked" : "expired"}
+            {ended.revokedAt && (
+              <>
+                {" "}
+                on <Time value={ended.revokedAt} />
+              </>
+            )}{" "}
+            — Hublink can no longer read your repositories.
+          </p>
+          {explainEnding(ended.revokedReason) && <p>{explainEnding(ended.revokedReason)}</p>}
+          <p>Reconnect @{ended.login} to continue where you left off. Nothing else is lost.</p>
+          <Link href={connectHref} className="btn btn-primary" prefetch={false}>
+            Reconnect GitHub
+          </Link>
+        </>
+      ) : connection?.status === "connected" ? (
+        <>
+          <h1>GitHub is connected</h1>
+          <p className="lede">Your GitHub connection as @{connection.login} works.</p>
+          <Link href={returnTo} className="btn btn-primary">
+            Continue
+          </Link>
+        </>
+      ) : (
+        <>
+          <h1>Connect GitHub</h1>
+          <p className="lede">GitHub is not connected, so Hublink cannot read your repositories.</p>
+          <Link href={connectHref} className="btn btn-primary" prefetch={false}>
+            Connect GitHub
+          </Link>
+        </>
+      )}
+      <form action={signOutAction}>
+        <button type="submit" className="btn">
+          Sign out
+        </button>
+      </form>
+    </main>
+  );
+}
