@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ConnectionBadge } from "@/app/components/connection-badge";
 import { Time } from "@/app/components/time";
 import { connectProblem } from "@/lib/github/connect-problems";
@@ -8,6 +7,7 @@ import { disconnectGitHub } from "../../actions";
 
 export const metadata = { title: "Connections" };
 
+// A route handler, not a page: plain links, so Next does not try to fetch it as a React Server Component.
 const CONNECT_HREF = "/api/github/connect?returnTo=%2Fsettings%2Fconnections";
 
 const NOTICES: Record<string, string> = {
@@ -65,9 +65,9 @@ function ConnectionDetails({ connection }: { connection: ConnectionSummary | nul
     return (
       <>
         <p>Not connected. Connect GitHub so Hublink can show your repositories, issues and pull requests.</p>
-        <Link href={CONNECT_HREF} className="btn btn-primary" prefetch={false}>
+        <a href={CONNECT_HREF} className="btn btn-primary">
           Connect GitHub
-        </Link>
+        </a>
       </>
     );
   }
@@ -85,9 +85,9 @@ function ConnectionDetails({ connection }: { connection: ConnectionSummary | nul
           )}
           . Hublink can no longer read your repositories.
         </p>
-        <Link href={CONNECT_HREF} className="btn btn-primary" prefetch={false}>
+        <a href={CONNECT_HREF} className="btn btn-primary">
           Reconnect GitHub
-        </Link>
+        </a>
       </>
     );
   }
