@@ -13,24 +13,26 @@ export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const appUrl = getEnv().appUrl;
 
+  // Every failure lands on the connections page, which explains the problem code and offers to retry.
+  const problemPage = (flow: string, problem: string) => {
+    console.warn(`github ${flow} failed: ${problem}`);
+    return new URL(`/settings/connections?error=${encodeURIComponent(problem)}`, appUrl);
+  };
+
   let target: URL;
   if (params.has("setup_action")) {
     const outcome = await completeInstallationSetup(params, userId);
-    if (outcome.kind === "problem") console.warn(`github installation setup failed: ${outcome.problem}`);
     target =
       outcome.kind === "redirect"
         ? new URL(outcome.to, appUrl)
         : outcome.kind === "confirmation"
           ? installationConfirmation(appUrl, outcome.installationId, outcome.setupAction)
-          : new URL(`/settings/connections?error=${encodeURIComponent(outcome.problem)}`, appUrl);
+          : problemPage("installation setup", outcome.problem);
   } else {
     const outcome = userId
       ? await completeConnect(params, request.cookies.get(FLOW_COOKIE)?.value, userId)
       : ({ ok: false, problem: "flow_missing" } as const);
-    if (!outcome.ok) console.warn(`github connect failed: ${outcome.problem}`);
-    target = outcome.ok
-      ? new URL(outcome.returnTo, appUrl)
-      : new URL(`/settings/connections?error=${encodeURIComponent(outcome.problem)}`, appUrl);
+    target = outcome.ok ? new URL(outcome.returnTo, appUrl) : problemPage("connect", outcome.problem);
   }
 
   const response = NextResponse.redirect(target, 303);
