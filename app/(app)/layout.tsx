@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { ConnectionBadge } from "@/app/components/connection-badge";
 import { GitHubAccessCheck } from "@/app/components/github-access-check";
 import { getConnectionSummary } from "@/lib/github/connection";
+import { pendingInstallationRequests } from "@/lib/github/installations-panel";
 import { redirectToReconnect } from "@/lib/github/reconnect";
 import { requireUser } from "@/lib/session";
 import { signOutAction } from "./actions";
@@ -10,7 +11,7 @@ import { signOutAction } from "./actions";
 // The shell of every signed-in page: header and navigation render at once; pages stream inside.
 export default async function AppShellLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const connection = await getConnectionSummary(user.id);
+  const [connection, pendingRequests] = await Promise.all([getConnectionSummary(user.id), pendingInstallationRequests(user.id)]);
   // proxy.ts normally sends these to /reconnect first; this holds wherever it did not run.
   if (connection?.status === "revoked" || connection?.status === "expired") await redirectToReconnect();
   return (
@@ -50,6 +51,12 @@ export default async function AppShellLayout({ children }: { children: React.Rea
           <Suspense fallback={null}>
             <GitHubAccessCheck userId={user.id} />
           </Suspense>
+        )}
+        {pendingRequests.length > 0 && (
+          <p className="notice notice-attention" role="status">
+            Waiting for an organisation admin to approve the installation of Hublink&apos;s GitHub App.{" "}
+            <Link href="/settings/connections">See connections</Link>
+          </p>
         )}
         {children}
       </main>

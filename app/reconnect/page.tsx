@@ -14,6 +14,7 @@ export default async function ReconnectPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   const returnTo = safeReturnTo((await searchParams).returnTo);
   const connection = await getConnectionSummary(user.id);
+  // A route handler, not a page: a plain link, so Next does not fetch it as a React Server Component.
   const connectHref = `/api/github/connect?returnTo=${encodeURIComponent(returnTo)}`;
   const ended = connection?.status === "revoked" || connection?.status === "expired" ? connection : null;
 
@@ -34,9 +35,9 @@ export default async function ReconnectPage({ searchParams }: { searchParams: Pr
           </p>
           {explainEnding(ended.revokedReason) && <p>{explainEnding(ended.revokedReason)}</p>}
           <p>Reconnect @{ended.login} to continue where you left off. Nothing else is lost.</p>
-          <Link href={connectHref} className="btn btn-primary" prefetch={false}>
+          <a href={connectHref} className="btn btn-primary">
             Reconnect GitHub
-          </Link>
+          </a>
         </>
       ) : connection?.status === "connected" ? (
         <>
@@ -50,9 +51,9 @@ export default async function ReconnectPage({ searchParams }: { searchParams: Pr
         <>
           <h1>Connect GitHub</h1>
           <p className="lede">GitHub is not connected, so Hublink cannot read your repositories.</p>
-          <Link href={connectHref} className="btn btn-primary" prefetch={false}>
+          <a href={connectHref} className="btn btn-primary">
             Connect GitHub
-          </Link>
+          </a>
         </>
       )}
       <form action={signOutAction}>

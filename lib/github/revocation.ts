@@ -32,7 +32,7 @@ const FORGET_TOKENS = {
  */
 export type ConnectionMatch =
   | { userId: string; accessTokenCiphertext?: string; refreshClaimId?: string }
-  | { githubUserId: string };
+  | { githubUserId: string; kind: "github_app" | "oauth_app" };
 
 async function endConnection(
   writer: Writer,

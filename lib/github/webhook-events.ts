@@ -16,13 +16,14 @@ const installation = z.object({
   repository_selection: z.enum(["all", "selected"]),
   permissions: z.record(z.string(), z.string()).optional(),
   suspended_at: z.string().nullable().optional(),
+  html_url: z.string().optional(),
 });
 
 export type InstallationPayload = z.infer<typeof installation>;
 
 export const webhookPayloads = {
   github_app_authorization: z.object({ action: z.string(), sender: z.object({ id: z.number(), login: z.string() }) }),
-  installation: z.object({ action: z.string(), installation }),
+  installation: z.object({ action: z.string(), installation, requester: z.object({ id: z.number() }).nullable().optional() }),
   installation_repositories: z.object({ action: z.string(), installation }),
 };
 

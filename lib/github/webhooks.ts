@@ -3,13 +3,7 @@ import { Webhooks } from "@octokit/webhooks";
 import type { Database } from "../database/client";
 import { db } from "../db";
 import { getEnv } from "../env";
-import {
-  installationCreated,
-  installationDeleted,
-  installationRepositoriesChanged,
-  installationSuspended,
-  installationUnsuspended,
-} from "./installations";
+import { installationChanged, installationCreated, installationDeleted, installationSuspended, installationUnsuspended } from "./installations";
 import { markRevoked } from "./revocation";
 import { isHandledEvent, webhookPayloads, type HandledEvent } from "./webhook-events";
 
@@ -97,21 +91,21 @@ type Payload<E extends HandledEvent> = ReturnType<(typeof webhookPayloads)[E]["p
 async function apply(tx: Tx, event: HandledEvent, data: Payload<HandledEvent>): Promise<void> {
   if (event === "github_app_authorization") {
     const { action, sender } = data as Payload<"github_app_authorization">;
-    // The person revoked the App in their GitHub settings: every token of theirs is dead now.
-    if (action === "revoked") await markRevoked({ githubUserId: String(sender.id) }, "authorization_revoked", tx);
+    // The person revoked the App in their GitHub settings: every App token of theirs is dead now.
+    if (action === "revoked") await markRevoked({ githubUserId: String(sender.id), kind: "github_app" }, "authorization_revoked", tx);
     return;
   }
-  const { action, installation } = data as Payload<"installation">;
+  const { action, installation, requester } = data as Payload<"installation">;
   if (event === "installation_repositories") {
-    await installationRepositoriesChanged(tx, installation);
+    await installationChanged(tx, installation);
     return;
   }
   const handlers: Record<string, (writer: Tx, i: typeof installation) => Promise<unknown>> = {
-    created: installationCreated,
+    created: (writer, i) => installationCreated(writer, i, requester ?? null),
     deleted: installationDeleted,
     suspend: installationSuspended,
     unsuspend: installationUnsuspended,
-    new_permissions_accepted: installationRepositoriesChanged,
+    new_permissions_accepted: installationChanged,
   };
   await handlers[action]?.(tx, installation);
 }

@@ -97,6 +97,19 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     expect(await world.inspect.installation.findUnique({ where: { githubInstallationId: "777" } })).toMatchObject({ repositorySelection: "selected" });
   });
 
+  it("installation.created naming a requester settles that person's pending request", async () => {
+    await world.control("POST", "/reset");
+    const hubot = await connectedUser(world, "hubot");
+    await world.inspect.installationRequest.create({ data: { userId: hubot.id, status: "pending" } });
+    const installation = { id: 778, account: { id: 9919, login: "octo-org", type: "Organization" }, repository_selection: "selected" };
+    const payload = { action: "created", installation, requester: { id: 480938, login: "hubot" }, sender: { id: 583231 } };
+    expect((await POST(signed("installation", payload))).status).toBe(200);
+
+    expect(await world.inspect.installationRequest.findFirst({ where: { userId: hubot.id } })).toMatchObject({ status: "approved", githubInstallationId: "778" });
+    const events = await world.inspect.connectionEvent.findMany({ where: { userId: hubot.id }, orderBy: { createdAt: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["connected", "installed"]);
+  });
+
   it.each([
     ["a missing signature", { signature: null }, 401],
     ["a wrong signature", { signature: signWebhookBody("not-the-secret", "{}") }, 401],

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getConnectionSummary } from "@/lib/github/connection";
 import { requireUser } from "@/lib/session";
 
@@ -16,9 +15,9 @@ export default async function DashboardPage() {
         <div className="empty-state">
           <h2>Connect GitHub to see your work</h2>
           <p>Hublink shows your repositories, issues and pull requests once it may read them.</p>
-          <Link href="/api/github/connect?returnTo=%2Fdashboard" className="btn btn-primary" prefetch={false}>
+          <a href="/api/github/connect?returnTo=%2Fdashboard" className="btn btn-primary">
             Connect GitHub
-          </Link>
+          </a>
         </div>
       )}
     </section>
