@@ -32,6 +32,7 @@ async function revokeGrantWithoutWebhook(login: string) {
 test("a grant revoked at GitHub is noticed on the next visit; Reconnect GitHub brings the person back, connected", async ({ page, hublink }) => {
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
+  await page.waitForLoadState("load");
   await revokeGrantWithoutWebhook("octocat");
 
   await page.goto("/dashboard");
@@ -52,6 +53,8 @@ test("a grant revoked at GitHub is noticed on the next visit; Reconnect GitHub b
 test("after GitHub's revocation webhook the very next request is redirected, without any GitHub call", async ({ page, hublink }) => {
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
+  // Let the connections page finish streaming (its panels call GitHub) before GitHub revokes.
+  await page.waitForLoadState("load");
   await emulatorControl.revoke("octocat");
   await expect
     .poll(async () => (await emulatorControl.stats()).webhooks.deliveries.map((d) => `${d.event}.${d.action} ${d.status}`))
