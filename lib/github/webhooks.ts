@@ -18,7 +18,7 @@ export type WebhookAnswer = { status: number; body: { result: string } };
 const answer = (status: number, result: string): WebhookAnswer => ({ status, body: { result } });
 
 /** The body, or null once it passes `limit` bytes — whatever Content-Length claimed. */
-export async function readCappedBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
+async function readCappedBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
   if (!body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;

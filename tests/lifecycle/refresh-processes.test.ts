@@ -28,6 +28,10 @@ describe.each(providers)("refresh storm across two processes on %s", (provider) 
       env: { ...process.env, ...world.env },
       stdio: ["pipe", "pipe", "inherit"],
     });
+    // Listen for its exit now: it may exit before we read its last line.
+    const exited = once(worker, "exit");
+    // A stuck worker fails the test in seconds, with what it printed, instead of hanging it.
+    const watchdog = setTimeout(() => worker.kill(), 30_000);
     const lines = createInterface({ input: worker.stdout! })[Symbol.asyncIterator]();
     expect((await lines.next()).value).toBe("ready");
 
@@ -35,7 +39,8 @@ describe.each(providers)("refresh storm across two processes on %s", (provider) 
     worker.stdin!.write("go\n");
     const here = await Promise.allSettled(Array.from({ length: 25 }, () => githubFor(user.id).request("GET /user").then((r) => r.data.login)));
     const there = JSON.parse((await lines.next()).value as string) as string[];
-    await once(worker, "exit");
+    await exited;
+    clearTimeout(watchdog);
     console.log(`[two-process storm ${provider}] 50 requests, ${await refreshCount(world)} refresh, ${(performance.now() - started).toFixed(0)} ms`);
 
     expect(here.map((o) => (o.status === "fulfilled" ? o.value : String(o.reason)))).toEqual(Array(25).fill("octocat"));
