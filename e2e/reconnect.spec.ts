@@ -81,3 +81,22 @@ test("while GitHub is failing, pages say so and the connection is kept", async (
   await emulatorControl.clearFaults();
   await expect.poll(async () => (await appDatabase().gitHubConnection.findFirst({ where: { user: { login: "octocat" } } }))?.status).toBe("connected");
 });
+
+test("an expired token is renewed on the next visit, and the connections page shows the refresh", async ({ page, hublink }) => {
+  await hublink.signIn("octocat");
+  await hublink.connect("octocat");
+  await expect(page.getByText("Last refreshed")).toBeVisible();
+  await expect(page.getByText("Not yet")).toBeVisible();
+  await page.waitForLoadState("load");
+
+  await emulatorControl.expire("octocat");
+  await appDatabase().gitHubConnection.updateMany({ where: { user: { login: "octocat" } }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+  await page.goto("/dashboard");
+  await expect(page.getByText("Connected as @octocat")).toBeVisible();
+  await expect.poll(async () => (await emulatorControl.stats()).refreshes).toBe(1);
+
+  await page.goto("/settings/connections");
+  await expect(page.getByText("Not yet")).toHaveCount(0);
+  await expect(page.getByRole("list").getByText(/new token valid until/)).toBeVisible();
+  expect(await connectionEvents()).toEqual(["connected", "refreshed"]);
+});
