@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ConnectionBadge } from "@/app/components/connection-badge";
+import { RateLimitNote } from "@/app/components/github/rate-limit-note";
 import { getConnectionSummary } from "@/lib/github/connection";
 import { requireUser } from "@/lib/session";
 import { signOutAction } from "./actions";
@@ -18,6 +19,15 @@ export default async function AppShellLayout({ children }: { children: React.Rea
           <ul>
             <li>
               <Link href="/dashboard">Dashboard</Link>
+            </li>
+            <li>
+              <Link href="/repos">Repositories</Link>
+            </li>
+            <li>
+              <Link href="/pulls">Pull requests</Link>
+            </li>
+            <li>
+              <Link href="/issues">Issues</Link>
             </li>
             <li>
               <Link href="/settings/connections">Connections</Link>
@@ -43,6 +53,9 @@ export default async function AppShellLayout({ children }: { children: React.Rea
       <main className="shell-main" id="main">
         {children}
       </main>
+      <footer className="shell-footer">
+        <RateLimitNote userId={user.id} />
+      </footer>
     </div>
   );
 }
