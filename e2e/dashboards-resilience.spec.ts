@@ -1,6 +1,6 @@
 import { E2E_APP_URL } from "./config";
 import { emulatorControl } from "./support/emulator-control";
-import { panel, panelsLoaded } from "./support/dashboards";
+import { items, panel, panelsLoaded } from "./support/dashboards";
 import { expect, freshWorld, test } from "./support/fixtures";
 
 // How the GitHub pages behave when GitHub is slow, failing, or asked the same thing twice.
@@ -23,16 +23,16 @@ test("one failing panel shows its own error with Try again while the others work
 
   const repositories = panel(page, "Recently updated repositories");
   await expect(repositories.getByRole("alert")).toContainText("GitHub answered with an error.");
-  await expect(repositories.getByRole("listitem")).toHaveCount(0);
+  await expect(items(repositories)).toHaveCount(0);
   // The rest of the page is there, and no panel shows GitHub's raw error.
   await expect(panel(page, /The Octocat/)).toBeVisible();
-  await expect(panel(page, /^Your pull requests/).getByRole("listitem")).toHaveCount(3);
-  await expect(panel(page, /^Assigned issues/).getByRole("listitem")).toHaveCount(5);
+  await expect(items(panel(page, /^Your pull requests/))).toHaveCount(3);
+  await expect(items(panel(page, /^Assigned issues/))).toHaveCount(5);
   await expect(page.getByText("Emulated fault")).toHaveCount(0);
 
   await emulatorControl.clearFaults();
   await repositories.getByRole("button", { name: "Try again" }).click();
-  await expect(repositories.getByRole("listitem")).toHaveCount(3);
+  await expect(items(repositories)).toHaveCount(3);
   await expect(repositories.getByRole("alert")).toHaveCount(0);
 });
 
@@ -51,7 +51,7 @@ test("a timeout or rate limit in one panel says so, and when the limit resets", 
   for (const name of [/^Your pull requests/, /^Review requested/, /^Assigned issues/]) {
     await expect(panel(page, name).getByRole("alert")).toContainText(`used up its GitHub API allowance for now. It resets at ${resetAt} UTC.`);
   }
-  await expect(panel(page, "Recently updated repositories").getByRole("listitem")).toHaveCount(3);
+  await expect(items(panel(page, "Recently updated repositories"))).toHaveCount(3);
 });
 
 test("a second view of the dashboard is answered with 304s only", async ({ page }, testInfo) => {
@@ -60,7 +60,7 @@ test("a second view of the dashboard is answered with 304s only", async ({ page 
   const before = await emulatorControl.stats();
   await page.reload();
   await panelsLoaded(page);
-  await expect(panel(page, /^Your pull requests/).getByRole("listitem")).toHaveCount(3);
+  await expect(items(panel(page, /^Your pull requests/))).toHaveCount(3);
   const after = await emulatorControl.stats();
 
   const total = (stats: typeof before) => Object.values(stats.calls).reduce((sum, n) => sum + n, 0);
