@@ -27,12 +27,23 @@ const searchGate = {
   key: () => ({ schedule: <T>(_options: unknown, task: () => Promise<T>) => task() }),
 } as unknown as NonNullable<ThrottleOptions>["search"];
 
+// Octokit logs every non-2xx answer as an error; a 304 is the cache working, not a failure.
+const log = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: console.warn,
+  error: (message: string) => {
+    if (!/ - 304 with id /.test(message)) console.error(message);
+  },
+};
+
 export function githubFor(userId: string): GitHubClient {
   const octokit = new HublinkOctokit({
     authStrategy: connectionAuthStrategy,
     auth: { userId },
     baseUrl: getEnv().github.apiUrl,
     userAgent: "Hublink",
+    log,
     throttle: {
       id: userId, // concurrency is bounded per person, not shared by everyone on this instance
       search: searchGate,
