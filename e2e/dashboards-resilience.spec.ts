@@ -1,4 +1,5 @@
 import { E2E_APP_URL } from "./config";
+import { appDatabase } from "./support/app-database";
 import { emulatorControl } from "./support/emulator-control";
 import { items, panel, panelsLoaded } from "./support/dashboards";
 import { expect, freshWorld, test } from "./support/fixtures";
@@ -80,23 +81,32 @@ test("panels load in parallel: with 400 ms per GitHub call the page is done in a
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   await emulatorControl.latency(latency);
 
-  const started = performance.now();
-  const response = await fetch(`${E2E_APP_URL}/dashboard`, { headers: { cookie } });
-  const reader = response.body!.getReader();
-  let firstByte = 0;
-  let html = "";
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    firstByte ||= performance.now() - started;
-    html += new TextDecoder().decode(chunk.value);
+  /** One server render of /dashboard, streamed: when the shell arrived and when the last panel did. */
+  async function timedView() {
+    const started = performance.now();
+    const response = await fetch(`${E2E_APP_URL}/dashboard`, { headers: { cookie } });
+    const reader = response.body!.getReader();
+    let firstByte = 0;
+    let html = "";
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      firstByte ||= performance.now() - started;
+      html += new TextDecoder().decode(chunk.value);
+    }
+    return { firstByte: Math.round(firstByte), complete: Math.round(performance.now() - started), html };
   }
-  const complete = performance.now() - started;
+
+  await appDatabase().gitHubResponseCache.deleteMany(); // cold: every call is a 200
+  const cold = await timedView();
+  const warm = await timedView(); // warm: every call is a 304
   testInfo.annotations.push({
     type: "timing",
-    description: `GitHub latency ${latency} ms × 5 calls: first byte ${Math.round(firstByte)} ms, complete ${Math.round(complete)} ms`,
+    description: `GitHub latency ${latency} ms, 5 calls per view: cold first byte ${cold.firstByte} ms, complete ${cold.complete} ms; warm first byte ${warm.firstByte} ms, complete ${warm.complete} ms`,
   });
-  expect(html).toContain("Add a greeting endpoint");
-  expect(firstByte).toBeLessThan(latency); // the shell does not wait for GitHub
-  expect(complete).toBeLessThan(2.5 * latency); // one latency plus overhead, not five in a row
+  for (const view of [cold, warm]) {
+    expect(view.html).toContain("Add a greeting endpoint");
+    expect(view.firstByte).toBeLessThan(latency); // the shell does not wait for GitHub
+    expect(view.complete).toBeLessThan(2.5 * latency); // about one latency, not five in a row
+  }
 });
 
 test("screenshots of the dashboard and a repository at desktop and phone width", async ({ page }, testInfo) => {

@@ -31,7 +31,7 @@ export function PullList({ items, empty }: { items: PullRequest[]; empty: string
               {pull.author && <> by {pull.author}</>} ·{" "}
               <span className="branch">{pull.head}</span> → <span className="branch">{pull.base}</span>
             </p>
-            <p className="item-meta">
+            <p className="item-meta item-facts">
               <span className={`status status-review-${pull.review}`}>{REVIEW[pull.review]}</span>
               <span className={`status status-checks-${pull.checks}`}>{CHECKS[pull.checks]}</span>
             </p>

@@ -22,7 +22,7 @@ export function RepositoryList({ items, empty, compact = false }: { items: Repos
             </div>
             {!compact && repo.description && <p className="item-description">{repo.description}</p>}
             {!compact && (
-              <p className="item-meta">
+              <p className="item-meta item-facts">
                 {repo.language && <span className="language">{repo.language}</span>}
                 <span aria-label={`${repo.stars} stars`}>★ {repo.stars}</span>
                 {repo.updatedAt && (

@@ -112,7 +112,7 @@ function RepositoryTitle({ owner, repo, header }: { owner: string; repo: string;
         <a href={r.htmlUrl}>{r.fullName}</a> <span className="pill">{r.isPrivate ? "Private" : "Public"}</span>
       </h1>
       {r.description && <p className="repo-description">{r.description}</p>}
-      <p className="item-meta">
+      <p className="item-meta item-facts">
         {r.language && <span className="language">{r.language}</span>}
         <span>★ {r.stars} stars</span>
         <span>{r.forks} forks</span>
