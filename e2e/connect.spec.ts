@@ -145,3 +145,13 @@ test("no token issued by GitHub appears in the server log or in the database in 
     expect(database).not.toContain(token.slice(4));
   }
 });
+
+test("connecting needs a signed-in person: 401 for a script, sign-in for a browser", async ({ page, request }) => {
+  const response = await request.get("/api/github/connect?returnTo=/repos", { headers: { accept: "application/json" }, maxRedirects: 0 });
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toEqual({ error: "unauthenticated", message: "Sign in to Hublink first." });
+
+  await page.goto("/api/github/connect?returnTo=/repos");
+  await expect(page).toHaveURL(`${E2E_APP_URL}/?returnTo=${encodeURIComponent("/api/github/connect?returnTo=%2Frepos")}`);
+  await expect(page.getByRole("button", { name: "Sign in with GitHub" })).toBeVisible();
+});

@@ -3,7 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { auth, signOut } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
 import { disconnect } from "@/lib/github/connection";
+import { signInstallState } from "@/lib/github/install-state";
+import { safeReturnTo } from "@/lib/navigation/return-to";
 
 export async function signOutAction() {
   await signOut({ redirectTo: "/" });
@@ -17,4 +20,14 @@ export async function disconnectGitHub() {
   // The header shows the connection status too: re-render the whole shell, not only this page.
   revalidatePath("/", "layout");
   redirect(result && !result.revokedAtGitHub ? "/settings/connections?notice=disconnected_locally" : "/settings/connections?notice=disconnected");
+}
+
+export async function installGitHubApp(formData: FormData) {
+  const session = await auth();
+  const returnTo = safeReturnTo(formData.get("returnTo"));
+  if (!session?.user?.id) redirect(`/?returnTo=${encodeURIComponent(returnTo)}`);
+  const { github, githubApp } = getEnv();
+  if (!githubApp) redirect("/settings/connections");
+  const state = await signInstallState(session.user.id, returnTo);
+  redirect(`${github.url}/apps/${githubApp.slug}/installations/new?state=${encodeURIComponent(state)}`);
 }

@@ -2,13 +2,14 @@ import Link from "next/link";
 import { ConnectionBadge } from "@/app/components/connection-badge";
 import { RateLimitNote } from "@/app/components/github/rate-limit-note";
 import { getConnectionSummary } from "@/lib/github/connection";
+import { pendingInstallationRequests } from "@/lib/github/installations-panel";
 import { requireUser } from "@/lib/session";
 import { signOutAction } from "./actions";
 
 // The shell of every signed-in page: header and navigation render at once; pages stream inside.
 export default async function AppShellLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const connection = await getConnectionSummary(user.id);
+  const [connection, pendingRequests] = await Promise.all([getConnectionSummary(user.id), pendingInstallationRequests(user.id)]);
   return (
     <div className="shell">
       <header className="shell-header">
@@ -51,6 +52,12 @@ export default async function AppShellLayout({ children }: { children: React.Rea
         </div>
       </header>
       <main className="shell-main" id="main">
+        {pendingRequests.length > 0 && (
+          <p className="notice notice-attention" role="status">
+            Waiting for an organisation admin to approve the installation of Hublink&apos;s GitHub App.{" "}
+            <Link href="/settings/connections">See connections</Link>
+          </p>
+        )}
         {children}
       </main>
       <footer className="shell-footer">

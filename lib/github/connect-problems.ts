@@ -43,6 +43,22 @@ const PROBLEMS: Record<string, ConnectProblem> = {
     detail: "The request to GitHub was malformed, which points to a configuration problem for the operator. Nothing was stored.",
     forOperator: true,
   },
+  install_state_invalid: {
+    title: "This installation link is no longer valid",
+    detail: "It expired after ten minutes or was altered. Nothing was stored — start the installation again from this page.",
+  },
+  install_state_foreign: {
+    title: "This installation was started by another account",
+    detail: "It was ignored and nothing was stored. Start again while signed in as yourself.",
+  },
+  installation_not_visible: {
+    title: "That installation is not one you can use",
+    detail: "GitHub does not list it among your installations of Hublink's app, so nothing was stored.",
+  },
+  install_needs_connection: {
+    title: "Connect GitHub first",
+    detail: "Hublink needs your GitHub connection to check the installation. Nothing was stored.",
+  },
   github_unreachable: {
     title: "GitHub could not be reached",
     detail: "Nothing was stored. Please try again in a moment.",

@@ -9,7 +9,9 @@ export type ConnectionEventType =
   | "revoked"
   | "expired"
   | "disconnected"
-  | "installed";
+  | "installed"
+  | "installation_updated"
+  | "installation_requested";
 
 // Prisma's transaction client has the same model delegates as the client.
 type Writer = Pick<Database, "connectionEvent">;

@@ -78,13 +78,14 @@ async function postTokenEndpoint(parameters: Record<string, string>): Promise<Gi
   };
 }
 
-export function exchangeCode(app: ConnectApp, code: string, codeVerifier: string): Promise<GitHubTokens> {
+/** The verifier is absent for codes GitHub issues during an App installation: no challenge was sent. */
+export function exchangeCode(app: ConnectApp, code: string, codeVerifier?: string): Promise<GitHubTokens> {
   return postTokenEndpoint({
     client_id: app.clientId,
     client_secret: app.clientSecret,
     code,
     redirect_uri: callbackUrl(),
-    code_verifier: codeVerifier,
+    ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
   });
 }
 

@@ -1,13 +1,17 @@
-import Link from "next/link";
+import { Suspense } from "react";
 import { ConnectionBadge } from "@/app/components/connection-badge";
 import { Time } from "@/app/components/time";
 import { connectProblem } from "@/lib/github/connect-problems";
 import { getConnectionSummary, listConnectionEvents, type ConnectionSummary } from "@/lib/github/connection";
 import { requireUser } from "@/lib/session";
-import { disconnectGitHub } from "../../actions";
+import { getEnv } from "@/lib/env";
+import { pendingInstallationRequests } from "@/lib/github/installations-panel";
+import { disconnectGitHub, installGitHubApp } from "../../actions";
+import { InstallationsPanel } from "./installations-panel";
 
 export const metadata = { title: "Connections" };
 
+// A route handler, not a page: plain links, so Next does not try to fetch it as a React Server Component.
 const CONNECT_HREF = "/api/github/connect?returnTo=%2Fsettings%2Fconnections";
 
 const NOTICES: Record<string, string> = {
@@ -19,7 +23,12 @@ const NOTICES: Record<string, string> = {
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<{ error?: string; notice?: string }> }) {
   const user = await requireUser();
   const { error, notice } = await searchParams;
-  const [connection, events] = await Promise.all([getConnectionSummary(user.id), listConnectionEvents(user.id)]);
+  const [connection, events, pendingRequests] = await Promise.all([
+    getConnectionSummary(user.id),
+    listConnectionEvents(user.id),
+    pendingInstallationRequests(user.id),
+  ]);
+  const githubApp = getEnv().githubApp;
   const problem = error ? connectProblem(error) : null;
 
   return (
@@ -42,6 +51,28 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         </h2>
         <ConnectionDetails connection={connection} />
       </article>
+      {githubApp && (
+        <article className="card" aria-labelledby="installations">
+          <h2 id="installations">GitHub App installations</h2>
+          {pendingRequests.map((request) => (
+            <p key={request.id} className="notice notice-attention" role="status">
+              Waiting for an organisation admin to approve the installation
+              {request.accountLogin ? ` on ${request.accountLogin}` : ""} — requested <Time value={request.requestedAt} />.
+            </p>
+          ))}
+          {connection?.status === "connected" && (
+            <Suspense fallback={<div className="panel-skeleton" aria-label="Loading installations" />}>
+              <InstallationsPanel userId={user.id} />
+            </Suspense>
+          )}
+          <form action={installGitHubApp}>
+            <input type="hidden" name="returnTo" value="/settings/connections" />
+            <button type="submit" className="btn">
+              Install GitHub App
+            </button>
+          </form>
+        </article>
+      )}
       <article className="card" aria-labelledby="history">
         <h2 id="history">History</h2>
         {events.length === 0 ? (
@@ -65,9 +96,9 @@ function ConnectionDetails({ connection }: { connection: ConnectionSummary | nul
     return (
       <>
         <p>Not connected. Connect GitHub so Hublink can show your repositories, issues and pull requests.</p>
-        <Link href={CONNECT_HREF} className="btn btn-primary" prefetch={false}>
+        <a href={CONNECT_HREF} className="btn btn-primary">
           Connect GitHub
-        </Link>
+        </a>
       </>
     );
   }
@@ -85,9 +116,9 @@ function ConnectionDetails({ connection }: { connection: ConnectionSummary | nul
           )}
           . Hublink can no longer read your repositories.
         </p>
-        <Link href={CONNECT_HREF} className="btn btn-primary" prefetch={false}>
+        <a href={CONNECT_HREF} className="btn btn-primary">
           Reconnect GitHub
-        </Link>
+        </a>
       </>
     );
   }

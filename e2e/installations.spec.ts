@@ -1,0 +1,103 @@
+import { appDatabase } from "./support/app-database";
+import { expect, freshWorld, Hublink, test } from "./support/fixtures";
+import { E2E_APP_URL, E2E_EMULATOR_URL } from "./config";
+import type { Page } from "@playwright/test";
+
+test.beforeEach(async () => {
+  await freshWorld("octocat", "hubot", "monalisa");
+  await appDatabase().installation.deleteMany();
+});
+
+/** From the connections page through GitHub's installation pages, up to (not including) the final button. */
+async function startInstall(page: Page, account: string, repositories: string[] | "all") {
+  await page.goto("/settings/connections");
+  await page.getByRole("button", { name: "Install GitHub App" }).click();
+  await page.getByRole("link", { name: account, exact: true }).click();
+  if (repositories === "all") {
+    await page.getByLabel("All repositories").check();
+  } else {
+    await page.getByLabel("Only select repositories").check();
+    for (const name of repositories) await page.getByLabel(name).check();
+  }
+}
+
+/** The state Hublink gave GitHub for an installation it started, read off GitHub's page URL. */
+async function installState(page: Page): Promise<string> {
+  await page.goto("/settings/connections");
+  await page.getByRole("button", { name: "Install GitHub App" }).click();
+  await page.waitForURL(`${E2E_EMULATOR_URL}/**`);
+  return new URL(page.url()).searchParams.get("state") ?? "";
+}
+
+test("octocat installs on octo-org with selected repositories and lands back where he started", async ({ page, hublink }) => {
+  await hublink.signIn("octocat");
+  await hublink.connect("octocat");
+  await startInstall(page, "octo-org", ["octo-org/octo-app"]);
+  await page.getByRole("button", { name: "Install" }).click();
+
+  await expect(page).toHaveURL(`${E2E_APP_URL}/settings/connections`);
+  const installations = page.getByRole("list", { name: "Installations" });
+  await expect(installations.getByText("octo-org", { exact: true })).toBeVisible();
+  await expect(installations.getByText("Selected repositories")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Repositories on octo-org" }).getByRole("link", { name: "octo-org/octo-app" })).toBeVisible();
+  await expect(installations.getByRole("link", { name: "Configure on GitHub" }).first()).toBeVisible();
+
+  const stored = await appDatabase().installation.findFirst({ where: { accountLogin: "octo-org" } });
+  expect(stored).toMatchObject({ accountType: "Organization", repositorySelection: "selected", status: "active" });
+});
+
+test("hubot, not an admin, requests an installation and sees it pending", async ({ page, hublink }) => {
+  await hublink.signIn("hubot");
+  await startInstall(page, "octo-org", "all");
+  await page.getByRole("button", { name: "Request" }).click();
+
+  await expect(page).toHaveURL(`${E2E_APP_URL}/settings/connections`);
+  await expect(page.getByRole("main").getByText("Waiting for an organisation admin to approve the installation").first()).toBeVisible();
+  // The code GitHub sent along with the request also connected hubot.
+  await expect(page.getByText("Connected as @hubot")).toBeVisible();
+  const requests = await appDatabase().installationRequest.findMany({ where: { user: { login: "hubot" } } });
+  expect(requests).toEqual([expect.objectContaining({ status: "pending" })]);
+});
+
+test("the approving redirect without state shows a confirmation page and acts on nothing", async ({ page }) => {
+  const installations = (await (await fetch(`${E2E_EMULATOR_URL}/_emulator/installations`)).json()) as { installations: { id: number }[] };
+  const seeded = installations.installations[0]!.id;
+  await page.goto(`/api/github/callback?installation_id=${seeded}&setup_action=install`);
+  await expect(page).toHaveURL(new RegExp(`/github/installation\\?installation_id=${seeded}`));
+  await expect(page.getByRole("status")).toContainText("GitHub reports the installation as active");
+  await expect(page.getByRole("link", { name: "Go to Hublink" })).toBeVisible();
+  expect(await appDatabase().installation.count()).toBe(0);
+});
+
+test("a forged installation_id, one octocat cannot see, is rejected and nothing is stored", async ({ page, hublink, browser }) => {
+  // hubot installs on his own account; octocat then claims that installation with his own valid state.
+  const hubotContext = await browser.newContext();
+  const hubotPage = await hubotContext.newPage();
+  await new Hublink(hubotPage).signIn("hubot");
+  await startInstall(hubotPage, "hubot", "all");
+  await hubotPage.getByRole("button", { name: "Install" }).click();
+  await expect(hubotPage).toHaveURL(`${E2E_APP_URL}/settings/connections`);
+  await hubotContext.close();
+  const hubotInstallation = await appDatabase().installation.findFirstOrThrow({ where: { accountLogin: "hubot" } });
+  await appDatabase().installation.deleteMany();
+
+  await hublink.signIn("octocat");
+  await hublink.connect("octocat");
+  const state = await installState(page);
+  await page.goto(`/api/github/callback?setup_action=install&installation_id=${hubotInstallation.githubInstallationId}&state=${encodeURIComponent(state)}`);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("That installation is not one you can use");
+  expect(await appDatabase().installation.count()).toBe(0);
+});
+
+test("a tampered installation state is rejected and nothing is stored", async ({ page, hublink }) => {
+  await hublink.signIn("octocat");
+  await hublink.connect("octocat");
+  const state = await installState(page);
+  const [header, payload, signature] = state.split(".");
+  const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
+  const tampered = Buffer.from(JSON.stringify({ ...claims, returnTo: "/repos" })).toString("base64url");
+  const { installations } = (await (await fetch(`${E2E_EMULATOR_URL}/_emulator/installations`)).json()) as { installations: { id: number }[] };
+  await page.goto(`/api/github/callback?setup_action=install&installation_id=${installations[0]!.id}&state=${header}.${tampered}.${signature}`);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("This installation link is no longer valid");
+  expect(await appDatabase().installation.count()).toBe(0);
+});

@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "../db";
+import { getEnv } from "../env";
+import { getValidAccessToken } from "./tokens";
+import { listInstallationRepositories, listUserInstallations, type InstallationView } from "./user-installations";
+
+export type InstallationWithRepositories = InstallationView & {
+  repositories: { fullName: string; private: boolean; htmlUrl: string }[] | null;
+};
+
+export type PendingInstallationRequest = { id: string; accountLogin: string | null; requestedAt: Date };
+
+/** Installations of Hublink's GitHub App this person can see, with the repositories of selective ones. */
+export async function loadInstallations(userId: string): Promise<InstallationWithRepositories[]> {
+  const token = await getValidAccessToken(userId);
+  const installations = await listUserInstallations(token);
+  // One request per selective installation, all at once.
+  return Promise.all(
+    installations.map(async (installation) => ({
+      ...installation,
+      repositories:
+        installation.repositorySelection === "selected" && !installation.suspendedAt
+          ? await listInstallationRepositories(token, installation.id)
+          : null,
+    })),
+  );
+}
+
+export async function pendingInstallationRequests(userId: string): Promise<PendingInstallationRequest[]> {
+  const rows = await db.installationRequest.findMany({ where: { userId, status: "pending" }, orderBy: { requestedAt: "desc" } });
+  return rows.map(({ id, accountLogin, requestedAt }) => ({ id, accountLogin, requestedAt }));
+}
+
+/** Where a person changes an installation on GitHub ("Configure on GitHub"). */
+export function installationSettingsUrl(installation: InstallationView): string {
+  return installation.htmlUrl || `${getEnv().github.url}/settings/installations/${installation.id}`;
+}

@@ -1,0 +1,133 @@
+// The connect flow's OAuth-app path (demo mode and the e2e suite use the GitHub App), end to end
+// against the emulator: our authorize URL, GitHub's consent, our callback logic, the stored row.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEMO, type RunningEmulator } from "@/e2e/github-emulator";
+import { authorize, Browser, control, startTestEmulator } from "@/e2e/github-emulator/test-helpers";
+import type { Database } from "@/lib/database/client";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+const APP_URL = "http://localhost:3999";
+let emulator: RunningEmulator;
+let database: TestDatabase;
+let db: Database;
+let lib: {
+  connectApp: typeof import("@/lib/github/connect-app").connectApp;
+  startConnectFlow: typeof import("@/lib/github/connect-flow").startConnectFlow;
+  codeChallengeOf: typeof import("@/lib/github/connect-flow").codeChallengeOf;
+  authorizeUrl: typeof import("@/lib/github/oauth").authorizeUrl;
+  completeConnect: typeof import("@/lib/github/complete-connect").completeConnect;
+  tokenCipher: typeof import("@/lib/crypto").tokenCipher;
+};
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ appUrl: APP_URL });
+  database = await createTestDatabase("sqlite");
+  // lib/env reads the environment once, on first use: configure before importing the app's modules.
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    APP_URL,
+    AUTH_SECRET: "x".repeat(32),
+    SESSION_SECRET: "y".repeat(32),
+    TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+    GITHUB_URL: emulator.url,
+    AUTH_GITHUB_ID: DEMO.signIn.clientId,
+    AUTH_GITHUB_SECRET: DEMO.signIn.clientSecret,
+    GITHUB_CONNECT_CLIENT_ID: DEMO.connect.clientId,
+    GITHUB_CONNECT_CLIENT_SECRET: DEMO.connect.clientSecret,
+  });
+  lib = {
+    ...(await import("@/lib/github/connect-app")),
+    ...(await import("@/lib/github/connect-flow")),
+    ...(await import("@/lib/github/oauth")),
+    ...(await import("@/lib/github/complete-connect")),
+    ...(await import("@/lib/crypto")),
+  };
+  db = (await import("@/lib/db")).db;
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+  await emulator?.stop();
+});
+beforeEach(async () => {
+  await control(emulator, "POST", "/reset");
+  await db.gitHubConnection.deleteMany();
+});
+
+/** Starts a flow for a user and plays GitHub's part: returns the callback's query and the sealed cookie. */
+async function throughGitHub(userId: string, decision: "authorize" | "cancel" = "authorize") {
+  const app = lib.connectApp();
+  const { flow, sealed } = await lib.startConnectFlow(userId, "/repos");
+  const url = new URL(lib.authorizeUrl(app, flow.state, lib.codeChallengeOf(flow.codeVerifier)));
+  const result = await authorize(new Browser(emulator.url), Object.fromEntries(url.searchParams), { login: "octocat", decision });
+  expect(result.location?.origin).toBe(new URL(APP_URL).origin);
+  expect(result.location?.pathname).toBe("/api/github/callback");
+  return { params: result.location!.searchParams, sealed };
+}
+
+describe("connecting through an OAuth app", () => {
+  it("asks for the configured scopes and stores an encrypted classic token", async () => {
+    expect(lib.connectApp()).toMatchObject({ kind: "oauth_app", scopes: ["repo", "read:org"] });
+    const user = await db.user.create({ data: { login: "octocat" } });
+    const { params, sealed } = await throughGitHub(user.id);
+
+    await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: true, returnTo: "/repos" });
+    const stored = await db.gitHubConnection.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(stored).toMatchObject({ kind: "oauth_app", login: "octocat", status: "connected" });
+    // The scopes GitHub granted, as it reported them.
+    expect(stored.scopes.split(" ").sort()).toEqual(["read:org", "repo"]);
+    expect(stored.accessTokenExpiresAt).toBeNull();
+    expect(stored.refreshTokenCiphertext).toBeNull();
+    const token = lib.tokenCipher().decrypt(stored.accessTokenCiphertext!);
+    expect(token).toMatch(/^gho_/);
+    const me = await fetch(`${emulator.apiUrl}/user`, { headers: { authorization: `token ${token}` } });
+    expect(((await me.json()) as { login: string }).login).toBe("octocat");
+    expect(await db.connectionEvent.count({ where: { userId: user.id, type: "connected" } })).toBe(1);
+  });
+
+  it("reports a wrong client secret as a configuration problem and stores nothing", async () => {
+    const user = await db.user.create({ data: { login: "octocat-2" } });
+    const { params, sealed } = await throughGitHub(user.id);
+    // Swap the secret the app sends, as a misconfigured deployment would.
+    const env = (await import("@/lib/env")).getEnv();
+    const original = env.connect.clientSecret;
+    env.connect.clientSecret = "wrong";
+    try {
+      await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: false, problem: "incorrect_client_credentials" });
+    } finally {
+      env.connect.clientSecret = original;
+    }
+    expect(await db.gitHubConnection.count()).toBe(0);
+  });
+
+  it("says GitHub is unreachable when the token endpoint fails, and stores nothing", async () => {
+    const user = await db.user.create({ data: { login: "octocat-3" } });
+    const { params, sealed } = await throughGitHub(user.id);
+    await control(emulator, "POST", "/faults", { method: "POST", path: "^/login/oauth/access_token$", status: 502 });
+    await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: false, problem: "github_unreachable" });
+    expect(await db.gitHubConnection.count()).toBe(0);
+  });
+
+  it("passes GitHub's access_denied through when the person cancels", async () => {
+    const user = await db.user.create({ data: { login: "octocat-4" } });
+    const { params, sealed } = await throughGitHub(user.id, "cancel");
+    await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: false, problem: "access_denied" });
+    expect(await db.gitHubConnection.count()).toBe(0);
+  });
+
+  it("rejects a callback whose flow belongs to another user", async () => {
+    const victim = await db.user.create({ data: { login: "victim" } });
+    const attacker = await db.user.create({ data: { login: "attacker" } });
+    const { params, sealed } = await throughGitHub(attacker.id);
+    await expect(lib.completeConnect(params, sealed, victim.id)).resolves.toEqual({ ok: false, problem: "wrong_user" });
+    expect(await db.gitHubConnection.count()).toBe(0);
+  });
+
+  it("rejects an expired flow", async () => {
+    const user = await db.user.create({ data: { login: "slowpoke" } });
+    const { params } = await throughGitHub(user.id);
+    const { sealed: stale } = await lib.startConnectFlow(user.id, "/repos", Date.now() - 11 * 60 * 1000);
+    params.set("state", "irrelevant");
+    await expect(lib.completeConnect(params, stale, user.id)).resolves.toEqual({ ok: false, problem: "flow_expired" });
+  });
+});
