@@ -1,5 +1,6 @@
 import "server-only";
 import { githubFor, type GitHubClient } from "./client";
+import { pageInfoFromLink } from "./pagination";
 import { toRepository, type Listing, type Repository } from "./work-items";
 
 // /repos: every repository the connection can see, sorted and filtered here — GitHub's
@@ -21,7 +22,7 @@ async function allRepositories(github: GitHubClient): Promise<{ repositories: Re
   const fetchPage = (page: number) =>
     github.rest.repos.listForAuthenticatedUser({ sort: "full_name", per_page: 100, page });
   const first = await fetchPage(1);
-  const last = Number(/[?&]page=(\d+)>; rel="last"/.exec(first.headers.link ?? "")?.[1] ?? 1);
+  const last = pageInfoFromLink(first.headers.link, 1).lastPage;
   const pagesToFetch = Math.min(last, MAX_GITHUB_PAGES);
   const rest = await Promise.all(Array.from({ length: pagesToFetch - 1 }, (_, i) => fetchPage(i + 2)));
   const repositories = [first, ...rest].flatMap((response) => response.data.map(toRepository));

@@ -6,7 +6,10 @@ import type { Database } from "@/lib/database/client";
 import { addConditionalRequests, databaseResponseCache } from "@/lib/github/response-cache";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
-// The conditional-request hook against the emulator's real ETags and a migrated database.
+// The conditional-request hook against the emulator's real ETags and a migrated database: SQLite,
+// and PostgreSQL too when TEST_POSTGRES_URL names one (the store every app instance shares).
+
+const provider = process.env.TEST_POSTGRES_URL ? "postgresql" : "sqlite";
 
 let emu: RunningEmulator;
 let database: TestDatabase;
@@ -14,7 +17,7 @@ let db: Database;
 let token: string;
 
 beforeAll(async () => {
-  [emu, database] = await Promise.all([startTestEmulator(), createTestDatabase("sqlite")]);
+  [emu, database] = await Promise.all([startTestEmulator(), createTestDatabase(provider)]);
   db = database.connect();
 });
 afterAll(async () => {
@@ -34,7 +37,7 @@ function clientFor(userId: string) {
 
 const stats = async () => (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as { notModified: number; rateLimitCharged: number };
 
-describe("conditional requests", () => {
+describe(`conditional requests (${provider})`, () => {
   it("answers a repeated GET from the stored body after GitHub's 304, free of rate limit", async () => {
     const first = await clientFor("person-1").rest.users.getAuthenticated();
     const before = await stats();

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { ISSUE_FILTERS, PULL_FILTERS, searchWork, type WorkSearch } from "@/lib/github/dashboard";
+import { ISSUE_FILTERS, PULL_FILTERS, searchWork, type IssueFilter, type PullFilter, type WorkSearch } from "@/lib/github/dashboard";
 import { settle } from "@/lib/github/failures";
 import { pageParam } from "@/lib/github/pagination";
 import type { ItemState } from "@/lib/github/work-items";
@@ -23,9 +23,9 @@ export function parseWorkSearch(kind: Kind, params: SearchParams): { search: Wor
   const state: ItemState = params.state === "closed" ? "closed" : "open";
   const page = pageParam(params.page);
   if (kind === "pr") {
-    return { search: { kind, state, filter: filter in PULL_FILTERS ? (filter as keyof typeof PULL_FILTERS) : "created" }, page };
+    return { search: { kind, state, filter: filter in PULL_FILTERS ? (filter as PullFilter) : VIEWS.pr.defaultFilter }, page };
   }
-  return { search: { kind, state, filter: filter in ISSUE_FILTERS ? (filter as keyof typeof ISSUE_FILTERS) : "assigned" }, page };
+  return { search: { kind, state, filter: filter in ISSUE_FILTERS ? (filter as IssueFilter) : VIEWS.issue.defaultFilter }, page };
 }
 
 export function WorkView({ search, page, userId }: { search: WorkSearch; page: number; userId: string }) {
