@@ -105,7 +105,9 @@ test("panels load in parallel: with 400 ms per GitHub call the page is done in a
   for (const view of [cold, warm]) {
     expect(view.html).toContain("Add a greeting endpoint");
     expect(view.firstByte).toBeLessThan(latency); // the shell does not wait for GitHub
-    expect(view.complete).toBeLessThan(2.5 * latency); // about one latency, not five in a row
+    // About one latency plus overhead; five calls in a row would take 5 × latency. The bound leaves
+    // room for a busy machine while still failing if even three calls ran one after another.
+    expect(view.complete).toBeLessThan(3 * latency);
   }
 });
 
