@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { ConnectionBadge } from "@/app/components/connection-badge";
-import { GitHubAccessCheck } from "@/app/components/github-access-check";
+import { RateLimitNote } from "@/app/components/github/rate-limit-note";
 import { getConnectionSummary } from "@/lib/github/connection";
 import { pendingInstallationRequests } from "@/lib/github/installations-panel";
 import { redirectToReconnect } from "@/lib/github/reconnect";
@@ -26,6 +25,15 @@ export default async function AppShellLayout({ children }: { children: React.Rea
               <Link href="/dashboard">Dashboard</Link>
             </li>
             <li>
+              <Link href="/repos">Repositories</Link>
+            </li>
+            <li>
+              <Link href="/pulls">Pull requests</Link>
+            </li>
+            <li>
+              <Link href="/issues">Issues</Link>
+            </li>
+            <li>
               <Link href="/settings/connections">Connections</Link>
             </li>
           </ul>
@@ -47,11 +55,6 @@ export default async function AppShellLayout({ children }: { children: React.Rea
         </div>
       </header>
       <main className="shell-main" id="main">
-        {connection?.status === "connected" && (
-          <Suspense fallback={null}>
-            <GitHubAccessCheck userId={user.id} />
-          </Suspense>
-        )}
         {pendingRequests.length > 0 && (
           <p className="notice notice-attention" role="status">
             Waiting for an organisation admin to approve the installation of Hublink&apos;s GitHub App.{" "}
@@ -60,6 +63,9 @@ export default async function AppShellLayout({ children }: { children: React.Rea
         )}
         {children}
       </main>
+      <footer className="shell-footer">
+        <RateLimitNote userId={user.id} />
+      </footer>
     </div>
   );
 }

@@ -16,6 +16,7 @@ export type EmulatorStats = {
   codeExchanges: number;
   refreshes: number;
   notModified: number;
+  rateLimitCharged: number;
   webhooks: { ok: number; failed: number; deliveries: { event: string; action?: string; status: number }[] };
 };
 
@@ -29,7 +30,17 @@ export const emulatorControl = {
     ),
   revoke: (login: string, clientId?: string) => call("POST", "/revoke", { login, client_id: clientId }),
   expire: (login?: string) => call("POST", "/expire", { login }),
-  addFault: (fault: { method?: string; path: string; status?: number; body?: unknown; delayMs?: number; times?: number }) =>
+  addFault: (fault: {
+    method?: string;
+    path: string;
+    status?: number;
+    body?: unknown;
+    headers?: Record<string, string>;
+    delayMs?: number;
+    times?: number;
+  }) =>
     call("POST", "/faults", fault),
   clearFaults: () => call("DELETE", "/faults"),
+  latency: (ms: number) => call("POST", "/latency", { ms }),
+  installations: () => call<{ installations: { id: number; account: string }[] }>("GET", "/installations"),
 };

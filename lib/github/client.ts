@@ -2,7 +2,11 @@ import "server-only";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import { db } from "../db";
 import { getEnv } from "../env";
+import { asGitHubFailure, responseHeadersOf } from "./failures";
+import { noteRateLimit } from "./rate-limit";
+import { addConditionalRequests, databaseResponseCache } from "./response-cache";
 import { connectionAuthStrategy } from "./tokens";
 
 // The one Octokit factory: GitHub's REST API as a signed-in person, through their connection.
@@ -10,16 +14,60 @@ const HublinkOctokit = Octokit.plugin(throttling, retry);
 
 export type GitHubClient = InstanceType<typeof HublinkOctokit>;
 
+/** A page is waiting: past this, a panel says GitHub is slow instead of hanging. Covers retries too. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+type ThrottleOptions = NonNullable<ConstructorParameters<typeof HublinkOctokit>[0]>["throttle"];
+
+// plugin-throttling spaces every search 2 s apart, process-wide, which would make a dashboard's
+// three search panels arrive one after another. GitHub's search limit (30 a minute) is enforced by
+// GitHub and reported in its headers, which asGitHubFailure turns into a "resets at" message, so
+// searches pass this gate at once. Only `key().schedule()` is used by the plugin.
+const searchGate = {
+  key: () => ({ schedule: <T>(_options: unknown, task: () => Promise<T>) => task() }),
+} as unknown as NonNullable<ThrottleOptions>["search"];
+
+// Octokit logs every non-2xx answer as an error; a 304 is the cache working, not a failure.
+const log = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: console.warn,
+  error: (message: string) => {
+    if (!/ - 304 with id /.test(message)) console.error(message);
+  },
+};
+
 export function githubFor(userId: string): GitHubClient {
-  return new HublinkOctokit({
+  const octokit = new HublinkOctokit({
     authStrategy: connectionAuthStrategy,
     auth: { userId },
     baseUrl: getEnv().github.apiUrl,
     userAgent: "Hublink",
+    log,
     throttle: {
-      // A page is waiting: retry a rate limit once if GitHub says it is short, otherwise give up and say when.
+      id: userId, // concurrency is bounded per person, not shared by everyone on this instance
+      search: searchGate,
+      // Retry a rate limit once if GitHub says it is short, otherwise give up and say when.
       onRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount === 0 && retryAfter <= 5,
       onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount === 0 && retryAfter <= 5,
     },
+    // One quick retry of a 5xx; a person is waiting, and "Try again" is theirs to press.
+    retry: { retries: 1, retryAfterBaseValue: 250 },
   });
+  addConditionalRequests(octokit, databaseResponseCache(db, userId));
+  // Outermost: one deadline for the request and its retries, and typed failures for the panels.
+  octokit.hook.wrap("request", async (request, options) => {
+    const deadline = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    options.request = { ...options.request, signal: deadline };
+    try {
+      const response = await request(options);
+      noteRateLimit(userId, response.headers);
+      return response;
+    } catch (error) {
+      const headers = responseHeadersOf(error);
+      if (headers) noteRateLimit(userId, headers);
+      throw asGitHubFailure(error, deadline.aborted);
+    }
+  });
+  return octokit;
 }

@@ -1,25 +1,68 @@
-import { getConnectionSummary } from "@/lib/github/connection";
+import { Suspense } from "react";
+import { ConnectPrompt } from "@/app/components/github/connect-prompt";
+import { hasConnection } from "@/app/components/github/connected";
+import { PanelSkeleton } from "@/app/components/github/panel";
 import { requireUser } from "@/lib/session";
+import { ProfilePanel, RecentRepositoriesPanel, WorkPanel } from "./panels";
 
 export const metadata = { title: "Dashboard" };
 
+// The shell renders at once; the five panels ask GitHub side by side and stream in as they answer.
 export default async function DashboardPage() {
   const user = await requireUser();
-  const connection = await getConnectionSummary(user.id);
+  if (!(await hasConnection(user.id))) {
+    return (
+      <section>
+        <h1>Dashboard</h1>
+        <ConnectPrompt returnTo="/dashboard" />
+      </section>
+    );
+  }
   return (
     <section>
       <h1>Dashboard</h1>
-      {connection?.status === "connected" ? (
-        <p>Connected as @{connection.login}.</p>
-      ) : (
-        <div className="empty-state">
-          <h2>Connect GitHub to see your work</h2>
-          <p>Hublink shows your repositories, issues and pull requests once it may read them.</p>
-          <a href="/api/github/connect?returnTo=%2Fdashboard" className="btn btn-primary">
-            Connect GitHub
-          </a>
+      <div className="dashboard-grid">
+        <div className="dashboard-side">
+          <Suspense fallback={<PanelSkeleton title="Profile" rows={4} />}>
+            <ProfilePanel userId={user.id} />
+          </Suspense>
+          <Suspense fallback={<PanelSkeleton title="Recently updated repositories" />}>
+            <RecentRepositoriesPanel userId={user.id} />
+          </Suspense>
         </div>
-      )}
+        <div className="dashboard-main">
+          <Suspense fallback={<PanelSkeleton title="Your pull requests" />}>
+            <WorkPanel
+              userId={user.id}
+              id="your-pulls"
+              title="Your pull requests"
+              search={{ kind: "pr", filter: "created", state: "open" }}
+              viewAll="/pulls"
+              empty="You have no open pull requests."
+            />
+          </Suspense>
+          <Suspense fallback={<PanelSkeleton title="Review requested" />}>
+            <WorkPanel
+              userId={user.id}
+              id="review-requested"
+              title="Review requested"
+              search={{ kind: "pr", filter: "review-requested", state: "open" }}
+              viewAll="/pulls?filter=review-requested"
+              empty="No pull requests are waiting for your review."
+            />
+          </Suspense>
+          <Suspense fallback={<PanelSkeleton title="Assigned issues" />}>
+            <WorkPanel
+              userId={user.id}
+              id="assigned-issues"
+              title="Assigned issues"
+              search={{ kind: "issue", filter: "assigned", state: "open" }}
+              viewAll="/issues"
+              empty="No open issues are assigned to you."
+            />
+          </Suspense>
+        </div>
+      </div>
     </section>
   );
 }

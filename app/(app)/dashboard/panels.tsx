@@ -1,0 +1,79 @@
+import { IssueList } from "@/app/components/github/issue-list";
+import { Panel, PanelProblem } from "@/app/components/github/panel";
+import { RepositoryList } from "@/app/components/github/repository-list";
+import { getProfile, getRecentRepositories, searchWork, type WorkSearch } from "@/lib/github/dashboard";
+import { settle } from "@/lib/github/failures";
+
+// The dashboard's panels: each an async server component with its own GitHub call, streamed under
+// its own Suspense boundary, failing on its own.
+
+export async function ProfilePanel({ userId }: { userId: string }) {
+  const result = await settle(getProfile(userId));
+  if (!result.ok) {
+    return (
+      <Panel id="profile" title="Profile">
+        <PanelProblem problem={result.problem} />
+      </Panel>
+    );
+  }
+  const profile = result.value;
+  return (
+    <section className="panel profile" aria-labelledby="profile">
+      {/* eslint-disable-next-line @next/next/no-img-element -- avatars come from the configured GitHub host, not a fixed domain */}
+      <img src={profile.avatarUrl} alt="" width={96} height={96} className="avatar profile-avatar" />
+      <h2 id="profile">
+        <span className="profile-name">{profile.name ?? profile.login}</span>
+        <a href={profile.htmlUrl} className="profile-login">
+          @{profile.login}
+        </a>
+      </h2>
+      {profile.bio && <p>{profile.bio}</p>}
+      <dl className="profile-numbers">
+        <div>
+          <dt>Public repositories</dt>
+          <dd>{profile.publicRepos}</dd>
+        </div>
+        <div>
+          <dt>Followers</dt>
+          <dd>{profile.followers}</dd>
+        </div>
+        <div>
+          <dt>Following</dt>
+          <dd>{profile.following}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+export async function RecentRepositoriesPanel({ userId }: { userId: string }) {
+  const result = await settle(getRecentRepositories(userId));
+  return (
+    <Panel id="recent-repositories" title="Recently updated repositories" viewAll={{ href: "/repos", label: "All repositories" }}>
+      {result.ok ? (
+        <RepositoryList items={result.value} compact empty="No repositories yet. Repositories you own or can access through Hublink appear here." />
+      ) : (
+        <PanelProblem problem={result.problem} />
+      )}
+    </Panel>
+  );
+}
+
+/** How many items a dashboard list shows before "View all". */
+const DASHBOARD_LIST_LENGTH = 5;
+
+export async function WorkPanel({ userId, id, title, search, viewAll, empty }: {
+  userId: string;
+  id: string;
+  title: string;
+  search: WorkSearch;
+  viewAll: string;
+  empty: string;
+}) {
+  const result = await settle(searchWork(userId, search, { perPage: DASHBOARD_LIST_LENGTH }));
+  return (
+    <Panel id={id} title={title} count={result.ok ? result.value.total : null} viewAll={{ href: viewAll, label: "View all" }}>
+      {result.ok ? <IssueList items={result.value.items} empty={empty} /> : <PanelProblem problem={result.problem} />}
+    </Panel>
+  );
+}

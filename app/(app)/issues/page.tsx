@@ -1,0 +1,17 @@
+import { ConnectPrompt } from "@/app/components/github/connect-prompt";
+import { hasConnection } from "@/app/components/github/connected";
+import { parseWorkSearch, WorkView } from "@/app/components/github/work-view";
+import { requireUser } from "@/lib/session";
+
+export const metadata = { title: "Issues" };
+
+export default async function IssuesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const { search, page } = parseWorkSearch("issue", await searchParams);
+  return (
+    <section>
+      <h1>Issues</h1>
+      {(await hasConnection(user.id)) ? <WorkView userId={user.id} search={search} page={page} /> : <ConnectPrompt returnTo="/issues" />}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { ConnectPrompt } from "@/app/components/github/connect-prompt";
+import { hasConnection } from "@/app/components/github/connected";
+import { parseWorkSearch, WorkView } from "@/app/components/github/work-view";
+import { requireUser } from "@/lib/session";
+
+export const metadata = { title: "Pull requests" };
+
+export default async function PullRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const { search, page } = parseWorkSearch("pr", await searchParams);
+  return (
+    <section>
+      <h1>Pull requests</h1>
+      {(await hasConnection(user.id)) ? <WorkView userId={user.id} search={search} page={page} /> : <ConnectPrompt returnTo="/pulls" />}
+    </section>
+  );
+}

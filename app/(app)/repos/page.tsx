@@ -1,0 +1,107 @@
+import { Suspense } from "react";
+import { ConnectPrompt } from "@/app/components/github/connect-prompt";
+import { hasConnection } from "@/app/components/github/connected";
+import { Pagination } from "@/app/components/github/pagination";
+import { Panel, PanelProblem, PanelSkeleton } from "@/app/components/github/panel";
+import { RepositoryList } from "@/app/components/github/repository-list";
+import { settle } from "@/lib/github/failures";
+import { pageParam } from "@/lib/github/pagination";
+import { listRepositories, type RepositoryQuery, type RepositorySort, type RepositoryVisibility } from "@/lib/github/repositories";
+import { requireUser } from "@/lib/session";
+
+export const metadata = { title: "Repositories" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+const pick = <T extends string>(value: string, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
+
+function parseQuery(params: SearchParams): RepositoryQuery {
+  return {
+    sort: pick<RepositorySort>(one(params.sort), ["updated", "name", "stars"], "updated"),
+    visibility: pick<RepositoryVisibility>(one(params.visibility), ["all", "public", "private"], "all"),
+    owner: one(params.owner) || null,
+    text: one(params.q).slice(0, 100),
+    page: pageParam(params.page),
+  };
+}
+
+export default async function RepositoriesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser();
+  const query = parseQuery(await searchParams);
+  return (
+    <section>
+      <h1>Repositories</h1>
+      {(await hasConnection(user.id)) ? (
+        // Keyed by the query so a new filter shows the skeleton instead of the previous list.
+        <Suspense key={JSON.stringify(query)} fallback={<PanelSkeleton title="Repositories" rows={8} />}>
+          <RepositoriesPanel userId={user.id} query={query} />
+        </Suspense>
+      ) : (
+        <ConnectPrompt returnTo="/repos" />
+      )}
+    </section>
+  );
+}
+
+async function RepositoriesPanel({ userId, query }: { userId: string; query: RepositoryQuery }) {
+  const result = await settle(listRepositories(userId, query));
+  if (!result.ok) {
+    return (
+      <Panel id="repositories" title="Repositories">
+        <PanelProblem problem={result.problem} />
+      </Panel>
+    );
+  }
+  const listing = result.value;
+  const filtered = query.owner !== null || query.visibility !== "all" || query.text !== "";
+  return (
+    <>
+      <form className="filters" method="get" action="/repos" role="search" aria-label="Filter repositories">
+        <label>
+          Find a repository
+          <input type="search" name="q" defaultValue={query.text} placeholder="Name or description" />
+        </label>
+        <label>
+          Owner
+          <select name="owner" defaultValue={query.owner ?? ""}>
+            <option value="">All owners</option>
+            {listing.owners.map((owner) => (
+              <option key={owner}>{owner}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Visibility
+          <select name="visibility" defaultValue={query.visibility}>
+            <option value="all">All</option>
+            <option value="public">Public</option>
+            <option value="private">Private</option>
+          </select>
+        </label>
+        <label>
+          Sort
+          <select name="sort" defaultValue={query.sort}>
+            <option value="updated">Last updated</option>
+            <option value="name">Name</option>
+            <option value="stars">Stars</option>
+          </select>
+        </label>
+        <button type="submit" className="btn">
+          Apply
+        </button>
+      </form>
+      <Panel id="repositories" title={listing.total === 1 ? "1 repository" : `${listing.total ?? 0} repositories`}>
+        {listing.truncated && <p className="muted">Showing the first 1,000 repositories GitHub returned.</p>}
+        <RepositoryList
+          items={listing.items}
+          empty={filtered ? "No repositories match these filters." : "No repositories yet. Repositories you own or can access through Hublink appear here."}
+        />
+        <Pagination
+          {...listing}
+          baseHref="/repos"
+          query={{ q: query.text || undefined, owner: query.owner ?? undefined, visibility: query.visibility === "all" ? undefined : query.visibility, sort: query.sort === "updated" ? undefined : query.sort }}
+        />
+      </Panel>
+    </>
+  );
+}

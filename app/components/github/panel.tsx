@@ -1,0 +1,63 @@
+import Link from "next/link";
+import type { GitHubUnavailableError } from "@/lib/github/errors";
+import { formatTime } from "./dates";
+import { TryAgain } from "./try-again";
+
+// A titled region of a page that loads on its own: its skeleton while it streams, its own error.
+
+type PanelProps = { id: string; title: string; count?: number | null; viewAll?: { href: string; label: string }; children: React.ReactNode };
+
+export function Panel({ id, title, count, viewAll, children }: PanelProps) {
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <header className="panel-header">
+        <h2 id={id}>
+          {title}
+          {count !== undefined && count !== null && <span className="counter">{count.toLocaleString("en")}</span>}
+        </h2>
+        {viewAll && <Link href={viewAll.href}>{viewAll.label}</Link>}
+      </header>
+      <div className="panel-body">{children}</div>
+    </section>
+  );
+}
+
+export function PanelSkeleton({ title, rows = 3 }: { title: string; rows?: number }) {
+  return (
+    <section className="panel" aria-busy="true" aria-label={`${title} (loading)`}>
+      <header className="panel-header">
+        <h2>{title}</h2>
+      </header>
+      <div className="panel-body" role="status">
+        <span className="visually-hidden">Loading {title.toLowerCase()}…</span>
+        {Array.from({ length: rows }, (_, i) => (
+          <div key={i} className="skeleton-line" />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+const EXPLANATIONS: Record<GitHubUnavailableError["reason"], string> = {
+  server_error: "GitHub answered with an error.",
+  timeout: "GitHub took too long to answer.",
+  unreachable: "GitHub could not be reached.",
+  rate_limited: "Hublink has used up its GitHub API allowance for now.",
+};
+
+/** What a panel shows instead of its content when GitHub could not answer. Never the error's text. */
+export function PanelProblem({ problem }: { problem: GitHubUnavailableError }) {
+  return (
+    <div className="panel-problem" role="alert">
+      <p>
+        {EXPLANATIONS[problem.reason]}{" "}
+        {problem.retryAt ? `It resets at ${formatTime(problem.retryAt)}.` : "The rest of the page is unaffected."}
+      </p>
+      <TryAgain />
+    </div>
+  );
+}
+
+export function EmptyState({ children }: { children: React.ReactNode }) {
+  return <p className="panel-empty">{children}</p>;
+}

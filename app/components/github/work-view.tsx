@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { ISSUE_FILTERS, PULL_FILTERS, searchWork, type IssueFilter, type PullFilter, type WorkSearch } from "@/lib/github/dashboard";
+import { settle } from "@/lib/github/failures";
+import { pageParam } from "@/lib/github/pagination";
+import type { ItemState } from "@/lib/github/work-items";
+import { IssueList } from "./issue-list";
+import { Pagination } from "./pagination";
+import { Panel, PanelProblem, PanelSkeleton } from "./panel";
+
+// /pulls and /issues: one search across every repository the connection can see, by filter and state.
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type Kind = WorkSearch["kind"];
+
+const VIEWS = {
+  pr: { path: "/pulls", noun: "pull requests", filters: PULL_FILTERS, defaultFilter: "created" },
+  issue: { path: "/issues", noun: "issues", filters: ISSUE_FILTERS, defaultFilter: "assigned" },
+} as const;
+
+export function parseWorkSearch(kind: Kind, params: SearchParams): { search: WorkSearch; page: number } {
+  const filter = typeof params.filter === "string" ? params.filter : "";
+  const state: ItemState = params.state === "closed" ? "closed" : "open";
+  const page = pageParam(params.page);
+  if (kind === "pr") {
+    return { search: { kind, state, filter: filter in PULL_FILTERS ? (filter as PullFilter) : VIEWS.pr.defaultFilter }, page };
+  }
+  return { search: { kind, state, filter: filter in ISSUE_FILTERS ? (filter as IssueFilter) : VIEWS.issue.defaultFilter }, page };
+}
+
+export function WorkView({ search, page, userId }: { search: WorkSearch; page: number; userId: string }) {
+  const view = VIEWS[search.kind];
+  const hrefFor = (next: { filter?: string; state?: ItemState }) => {
+    const params = new URLSearchParams();
+    const filter = next.filter ?? search.filter;
+    const state = next.state ?? search.state;
+    if (filter !== view.defaultFilter) params.set("filter", filter);
+    if (state === "closed") params.set("state", "closed");
+    const query = params.toString();
+    return query ? `${view.path}?${query}` : view.path;
+  };
+  return (
+    <>
+      <nav className="tabs" aria-label={`Which ${view.noun}`}>
+        {Object.entries(view.filters).map(([key, { label }]) => (
+          <Link key={key} href={hrefFor({ filter: key, state: "open" })} aria-current={key === search.filter ? "page" : undefined}>
+            {label}
+          </Link>
+        ))}
+      </nav>
+      <nav className="state-filter" aria-label={`${view.noun} state`}>
+        <Link href={hrefFor({ state: "open" })} aria-current={search.state === "open" ? "true" : undefined}>
+          Open
+        </Link>
+        <Link href={hrefFor({ state: "closed" })} aria-current={search.state === "closed" ? "true" : undefined}>
+          Closed
+        </Link>
+      </nav>
+      <Suspense key={`${search.filter}-${search.state}-${page}`} fallback={<PanelSkeleton title={`${search.state === "open" ? "Open" : "Closed"} ${view.noun}`} rows={6} />}>
+        <WorkResults userId={userId} search={search} page={page} />
+      </Suspense>
+    </>
+  );
+}
+
+async function WorkResults({ userId, search, page }: { userId: string; search: WorkSearch; page: number }) {
+  const view = VIEWS[search.kind];
+  const title = `${search.state === "open" ? "Open" : "Closed"} ${view.noun}`;
+  const result = await settle(searchWork(userId, search, { page }));
+  if (!result.ok) {
+    return (
+      <Panel id="work-results" title={title}>
+        <PanelProblem problem={result.problem} />
+      </Panel>
+    );
+  }
+  const filterLabel = (view.filters as Record<string, { label: string }>)[search.filter]?.label.toLowerCase() ?? "";
+  return (
+    <Panel id="work-results" title={title} count={result.value.total}>
+      <IssueList items={result.value.items} empty={`No ${search.state} ${view.noun} ${filterLabel}.`} />
+      <Pagination
+        {...result.value}
+        baseHref={view.path}
+        query={{ filter: search.filter === view.defaultFilter ? undefined : search.filter, state: search.state === "closed" ? "closed" : undefined }}
+      />
+    </Panel>
+  );
+}

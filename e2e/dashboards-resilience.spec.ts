@@ -1,0 +1,127 @@
+import { E2E_APP_URL } from "./config";
+import { appDatabase } from "./support/app-database";
+import { emulatorControl } from "./support/emulator-control";
+import { items, panel, panelsLoaded } from "./support/dashboards";
+import { expect, freshWorld, test } from "./support/fixtures";
+
+// How the GitHub pages behave when GitHub is slow, failing, or asked the same thing twice.
+
+test.beforeEach(async ({ hublink }) => {
+  await freshWorld("octocat");
+  await hublink.signIn("octocat");
+  await hublink.connect("octocat");
+});
+
+test.afterEach(async () => {
+  await emulatorControl.clearFaults();
+  await emulatorControl.latency(0);
+});
+
+test("one failing panel shows its own error with Try again while the others work", async ({ page }) => {
+  await emulatorControl.addFault({ method: "GET", path: "^/user/repos", status: 502 });
+  await page.goto("/dashboard");
+  await panelsLoaded(page);
+
+  const repositories = panel(page, "Recently updated repositories");
+  await expect(repositories.getByRole("alert")).toContainText("GitHub answered with an error.");
+  await expect(items(repositories)).toHaveCount(0);
+  // The rest of the page is there, and no panel shows GitHub's raw error.
+  await expect(panel(page, /The Octocat/)).toBeVisible();
+  await expect(items(panel(page, /^Your pull requests/))).toHaveCount(3);
+  await expect(items(panel(page, /^Assigned issues/))).toHaveCount(5);
+  await expect(page.getByText("Emulated fault")).toHaveCount(0);
+
+  await emulatorControl.clearFaults();
+  await repositories.getByRole("button", { name: "Try again" }).click();
+  await expect(items(repositories)).toHaveCount(3);
+  await expect(repositories.getByRole("alert")).toHaveCount(0);
+});
+
+test("a timeout or rate limit in one panel says so, and when the limit resets", async ({ page }) => {
+  const reset = Math.floor(Date.now() / 1000) + 1800;
+  await emulatorControl.addFault({
+    method: "GET",
+    path: "^/search/issues",
+    status: 403,
+    body: { message: "API rate limit exceeded for user ID 583231.", documentation_url: "https://docs.github.com/rest" },
+    headers: { "x-ratelimit-remaining": "0", "x-ratelimit-limit": "30", "x-ratelimit-reset": String(reset), "x-ratelimit-resource": "search" },
+  });
+  await page.goto("/dashboard");
+  await panelsLoaded(page);
+  const resetAt = new Date(reset * 1000).toISOString().slice(11, 16);
+  for (const name of [/^Your pull requests/, /^Review requested/, /^Assigned issues/]) {
+    await expect(panel(page, name).getByRole("alert")).toContainText(`used up its GitHub API allowance for now. It resets at ${resetAt} UTC.`);
+  }
+  await expect(items(panel(page, "Recently updated repositories"))).toHaveCount(3);
+});
+
+test("a second view of the dashboard is answered with 304s only", async ({ page }, testInfo) => {
+  await page.goto("/dashboard");
+  await panelsLoaded(page);
+  const before = await emulatorControl.stats();
+  await page.reload();
+  await panelsLoaded(page);
+  await expect(items(panel(page, /^Your pull requests/))).toHaveCount(3);
+  const after = await emulatorControl.stats();
+
+  const total = (stats: typeof before) => Object.values(stats.calls).reduce((sum, n) => sum + n, 0);
+  const calls = total(after) - total(before);
+  const notModified = after.notModified - before.notModified;
+  const charged = after.rateLimitCharged - before.rateLimitCharged;
+  testInfo.annotations.push({ type: "second view", description: `${calls} GitHub calls, ${notModified} answered 304, ${charged} charged to the rate limit` });
+  expect(calls).toBe(5); // profile, recent repositories, three searches
+  expect(notModified).toBe(calls);
+  expect(charged).toBe(0);
+});
+
+test("panels load in parallel: with 400 ms per GitHub call the page is done in about one call's time", async ({ page }, testInfo) => {
+  const latency = 400;
+  await page.goto("/dashboard");
+  await panelsLoaded(page);
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await emulatorControl.latency(latency);
+
+  /** One server render of /dashboard, streamed: when the shell arrived and when the last panel did. */
+  async function timedView() {
+    const started = performance.now();
+    const response = await fetch(`${E2E_APP_URL}/dashboard`, { headers: { cookie } });
+    const reader = response.body!.getReader();
+    let firstByte = 0;
+    let html = "";
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      firstByte ||= performance.now() - started;
+      html += new TextDecoder().decode(chunk.value);
+    }
+    return { firstByte: Math.round(firstByte), complete: Math.round(performance.now() - started), html };
+  }
+
+  await appDatabase().gitHubResponseCache.deleteMany(); // cold: every call is a 200
+  const cold = await timedView();
+  const warm = await timedView(); // warm: every call is a 304
+  testInfo.annotations.push({
+    type: "timing",
+    description: `GitHub latency ${latency} ms, 5 calls per view: cold first byte ${cold.firstByte} ms, complete ${cold.complete} ms; warm first byte ${warm.firstByte} ms, complete ${warm.complete} ms`,
+  });
+  for (const view of [cold, warm]) {
+    expect(view.html).toContain("Add a greeting endpoint");
+    expect(view.firstByte).toBeLessThan(latency); // the shell does not wait for GitHub
+    // About one latency plus overhead; five calls in a row would take 5 × latency. The bound leaves
+    // room for a busy machine while still failing if even three calls ran one after another.
+    expect(view.complete).toBeLessThan(3 * latency);
+  }
+});
+
+test("screenshots of the dashboard and a repository at desktop and phone width", async ({ page }, testInfo) => {
+  for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+    await page.setViewportSize(viewport);
+    for (const [name, path] of [["dashboard", "/dashboard"], ["repository", "/repos/octocat/hello-world?tab=pulls"]] as const) {
+      await page.goto(path);
+      await panelsLoaded(page);
+      // Nothing spills sideways at phone width.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      const file = testInfo.outputPath(`${name}-${device}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      await testInfo.attach(`${name}-${device}`, { path: file, contentType: "image/png" });
+    }
+  }
+});

@@ -1,0 +1,20 @@
+// GitHub's Link header → page numbers (GITHUB-FACTS.md, "Link header"). No header: one page holds everything.
+
+export type PageInfo = { page: number; lastPage: number; hasPrevious: boolean; hasNext: boolean };
+
+export function pageInfoFromLink(link: string | null | undefined, page: number): PageInfo {
+  const pages: Record<string, number> = {};
+  for (const part of (link ?? "").split(",")) {
+    const match = /<([^>]+)>;\s*rel="(\w+)"/.exec(part.trim());
+    const number = match?.[1] ? Number(new URL(match[1]).searchParams.get("page")) : NaN;
+    if (match?.[2] && Number.isFinite(number)) pages[match[2]] = number;
+  }
+  const lastPage = pages.last ?? (pages.next ? pages.next : page);
+  return { page, lastPage: Math.max(lastPage, page), hasPrevious: page > 1, hasNext: pages.next !== undefined };
+}
+
+/** A page number from a query string: a positive integer, else 1. */
+export function pageParam(value: string | string[] | undefined): number {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 10_000) : 1;
+}

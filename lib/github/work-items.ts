@@ -1,0 +1,143 @@
+// The small objects the dashboard pages render: repositories, issues and pull requests as a person
+// sees them, shaped from GitHub's REST answers (never the raw answers: pages get what they show).
+
+export type Repository = {
+  fullName: string;
+  owner: string;
+  name: string;
+  htmlUrl: string;
+  description: string | null;
+  isPrivate: boolean;
+  language: string | null;
+  stars: number;
+  updatedAt: Date | null;
+};
+
+export type Label = { name: string; color: string };
+
+export type Issue = {
+  id: number;
+  number: number;
+  title: string;
+  htmlUrl: string;
+  repository: string;
+  author: string | null;
+  state: "open" | "closed";
+  labels: Label[];
+  assignees: string[];
+  comments: number;
+  createdAt: Date;
+  isPullRequest: boolean;
+  draft: boolean;
+};
+
+export type ReviewState = "approved" | "changes_requested" | "commented" | "review_requested" | "none";
+export type CheckState = "success" | "failure" | "pending" | "none";
+
+export type PullRequest = {
+  id: number;
+  number: number;
+  title: string;
+  htmlUrl: string;
+  author: string | null;
+  head: string;
+  base: string;
+  draft: boolean;
+  state: "open" | "closed";
+  createdAt: Date;
+  review: ReviewState;
+  checks: CheckState;
+};
+
+export type Listing<T> = { items: T[]; page: number; lastPage: number; hasPrevious: boolean; hasNext: boolean; total: number | null };
+
+type RepoJson = {
+  full_name: string;
+  name: string;
+  owner: { login: string };
+  html_url: string;
+  description: string | null;
+  private: boolean;
+  language?: string | null;
+  stargazers_count?: number;
+  updated_at?: string | null;
+};
+
+export function toRepository(json: RepoJson): Repository {
+  return {
+    fullName: json.full_name,
+    owner: json.owner.login,
+    name: json.name,
+    htmlUrl: json.html_url,
+    description: json.description,
+    isPrivate: json.private,
+    language: json.language ?? null,
+    stars: json.stargazers_count ?? 0,
+    updatedAt: json.updated_at ? new Date(json.updated_at) : null,
+  };
+}
+
+type IssueJson = {
+  id: number;
+  number: number;
+  title: string;
+  html_url: string;
+  repository_url: string;
+  user: { login: string } | null;
+  state: string;
+  labels: (string | { name?: string; color?: string | null })[];
+  assignees?: { login: string }[] | null;
+  comments: number;
+  created_at: string;
+  pull_request?: unknown;
+  draft?: boolean;
+};
+
+/** An issue from /repos/…/issues or /search/issues (both carry repository_url, not the repository). */
+export function toIssue(json: IssueJson): Issue {
+  return {
+    id: json.id,
+    number: json.number,
+    title: json.title,
+    htmlUrl: json.html_url,
+    repository: json.repository_url.split("/repos/")[1] ?? "",
+    author: json.user?.login ?? null,
+    state: json.state === "closed" ? "closed" : "open",
+    labels: json.labels.flatMap((label) =>
+      typeof label === "string" ? [{ name: label, color: "ededed" }] : label.name ? [{ name: label.name, color: label.color ?? "ededed" }] : [],
+    ),
+    assignees: (json.assignees ?? []).map((a) => a.login),
+    comments: json.comments,
+    createdAt: new Date(json.created_at),
+    isPullRequest: json.pull_request !== undefined && json.pull_request !== null,
+    draft: json.draft ?? false,
+  };
+}
+
+/**
+ * One word for a pull request's reviews, as GitHub's list shows it: a reviewer's latest review
+ * counts; any "changes requested" wins, then "approved"; pending requests before mere comments.
+ */
+export function summarizeReviews(reviews: { user: { login: string } | null; state: string }[], requestedReviewers: number): ReviewState {
+  const latest = new Map<string, string>();
+  for (const review of reviews) {
+    if (!review.user || review.state === "PENDING" || review.state === "DISMISSED") continue;
+    // A comment after an approval does not withdraw the approval.
+    if (review.state === "COMMENTED" && latest.has(review.user.login)) continue;
+    latest.set(review.user.login, review.state);
+  }
+  const states = [...latest.values()];
+  if (states.includes("CHANGES_REQUESTED")) return "changes_requested";
+  if (states.includes("APPROVED")) return "approved";
+  if (requestedReviewers > 0) return "review_requested";
+  return states.length ? "commented" : "none";
+}
+
+export function toCheckState(combined: { state: string; total_count: number }): CheckState {
+  if (combined.total_count === 0) return "none";
+  if (combined.state === "success" || combined.state === "failure" || combined.state === "pending") return combined.state;
+  return combined.state === "error" ? "failure" : "pending";
+}
+
+/** The state filter of every list: GitHub's own words. */
+export type ItemState = "open" | "closed";

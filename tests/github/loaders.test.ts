@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "@/e2e/github-emulator";
+import { startTestEmulator, tokenFor } from "@/e2e/github-emulator/test-helpers";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+// The loaders behind the dashboard pages, through githubFor (auth, throttling, retry, the response
+// cache, typed failures) against the in-process emulator, as octocat connected with the demo GitHub App.
+
+let emu: RunningEmulator;
+let database: TestDatabase;
+let lib: {
+  dashboard: typeof import("@/lib/github/dashboard");
+  repositories: typeof import("@/lib/github/repositories");
+  work: typeof import("@/lib/github/repository-work");
+  errors: typeof import("@/lib/github/errors");
+};
+const userId = "user-octocat";
+
+const control = (path: string, body?: unknown) =>
+  fetch(`${emu.url}/_emulator${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+
+beforeAll(async () => {
+  [emu, database] = await Promise.all([startTestEmulator(), createTestDatabase("sqlite")]);
+  // lib/env reads process.env once, on first use: configure before importing anything from lib.
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    GITHUB_URL: emu.url,
+    AUTH_SECRET: "test-auth-secret-0123456789abcdef0123456789",
+    SESSION_SECRET: "test-session-secret-0123456789abcdef01234567",
+    TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+  });
+  lib = {
+    dashboard: await import("@/lib/github/dashboard"),
+    repositories: await import("@/lib/github/repositories"),
+    work: await import("@/lib/github/repository-work"),
+    errors: await import("@/lib/github/errors"),
+  };
+});
+afterAll(async () => {
+  await Promise.all([emu.stop(), database.drop()]);
+});
+beforeEach(async () => {
+  await control("/reset");
+  const token = await tokenFor(emu, "octocat", "githubApp");
+  const { tokenCipher } = await import("@/lib/crypto");
+  const db = database.connect();
+  await db.user.deleteMany();
+  await db.user.create({
+    data: {
+      id: userId,
+      login: "octocat",
+      githubConnection: {
+        create: { githubUserId: "583231", login: "octocat", kind: "github_app", status: "connected", accessTokenCiphertext: tokenCipher().encrypt(token) },
+      },
+    },
+  });
+  await db.gitHubResponseCache.deleteMany();
+});
+
+describe("dashboard loaders", () => {
+  it("shape the profile and the work lists for the page", async () => {
+    const [profile, mine, review] = await Promise.all([
+      lib.dashboard.getProfile(userId),
+      lib.dashboard.searchWork(userId, { kind: "pr", filter: "created", state: "open" }),
+      lib.dashboard.searchWork(userId, { kind: "pr", filter: "review-requested", state: "open" }, { perPage: 2 }),
+    ]);
+    expect(profile).toEqual({
+      login: "octocat", name: "The Octocat", avatarUrl: `${emu.url}/avatars/octocat.png`, htmlUrl: `${emu.url}/octocat`,
+      bio: "GitHub's mascot", publicRepos: 2, followers: 20, following: 9,
+    });
+    expect(mine.total).toBe(3);
+    expect(mine.items.every((item) => item.isPullRequest)).toBe(true);
+    expect(mine.items.find((item) => item.title === "Add a greeting endpoint")).toMatchObject({ repository: "octocat/hello-world", number: 3, author: "octocat" });
+    expect(review).toMatchObject({ total: 3, page: 1, lastPage: 2, hasNext: true, hasPrevious: false });
+    expect(review.items).toHaveLength(2);
+  });
+
+  it("list a repository's issues without its pull requests, and its pull requests with reviews and CI", async () => {
+    const where = { owner: "octocat", repo: "hello-world", state: "closed" as const, page: 1 };
+    const issues = await lib.work.listRepositoryIssues(userId, where);
+    expect(issues.items.map((i) => i.title)).toEqual(["Update the README"]);
+    const pulls = await lib.work.listRepositoryPulls(userId, where);
+    expect(pulls.items).toEqual([expect.objectContaining({ title: "Fix a typo", head: "typo", base: "main", review: "approved", checks: "success" })]);
+    const open = await lib.work.listRepositoryPulls(userId, { ...where, state: "open" });
+    expect(open.items.find((p) => p.title === "WIP: dark mode")).toMatchObject({ draft: true, checks: "pending", review: "review_requested" });
+  });
+
+  it("sort, filter and count every repository the connection sees", async () => {
+    const all = await lib.repositories.listRepositories(userId, { sort: "stars", owner: null, visibility: "all", text: "", page: 1 });
+    expect(all.total).toBe(3);
+    expect(all.items.map((r) => r.stars)).toEqual([...all.items.map((r) => r.stars)].sort((a, b) => b - a));
+    const found = await lib.repositories.listRepositories(userId, { sort: "name", owner: "octocat", visibility: "private", text: "secret", page: 1 });
+    expect(found.items.map((r) => r.fullName)).toEqual(["octocat/secret-plans"]);
+  });
+
+  it("return null for a repository the connection cannot see", async () => {
+    expect(await lib.repositories.getRepository(userId, "hubot", "private-notes")).toBeNull();
+    expect(await lib.repositories.getRepository(userId, "octocat", "secret-plans")).toMatchObject({ isPrivate: true, defaultBranch: "main" });
+  });
+
+  it("turn GitHub's 5xx into GitHubUnavailableError, after one retry", async () => {
+    await control("/faults", { method: "GET", path: "^/user$", status: 503 });
+    const failure = await lib.dashboard.getProfile(userId).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(lib.errors.GitHubUnavailableError);
+    expect(failure).toMatchObject({ reason: "server_error" });
+    const stats = (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as { calls: Record<string, number> };
+    expect(stats.calls["GET /user"]).toBe(2);
+    await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+  });
+
+  it("report a missing connection as GitHubConnectionError, untouched", async () => {
+    const failure = await lib.dashboard.getProfile("nobody").catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(lib.errors.GitHubConnectionError);
+  });
+});
