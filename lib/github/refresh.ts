@@ -7,8 +7,9 @@ import { tokenCipher } from "../crypto";
 import { db } from "../db";
 import { getEnv } from "../env";
 import type { GitHubConnection } from "../generated/sqlite/client";
-import { GitHubConnectionError, GitHubUnavailableError, type UnavailableReason } from "./errors";
+import { GitHubConnectionError, GitHubUnavailableError } from "./errors";
 import { recordConnectionEvent } from "./events";
+import { asGitHubFailure } from "./failures";
 import { markExpired, markRevoked } from "./revocation";
 
 // Refreshing a GitHub App user token exactly once per expiry across every app process sharing the
@@ -18,7 +19,7 @@ import { markExpired, markRevoked } from "./revocation";
 // claim holder talks to GitHub; everyone else waits and rereads the row.
 
 /** A claim whose holder died (crash, deploy) is free again after this. */
-export const CLAIM_LEASE_MS = 10_000;
+const CLAIM_LEASE_MS = 10_000;
 /** Shorter than the lease, so a live holder never outlasts its claim and races a successor. */
 const REFRESH_TIMEOUT_MS = 8_000;
 const POLL_MS = 50;
@@ -110,7 +111,8 @@ async function refreshHoldingClaim(row: ConnectionRow, claimId: string, afterRej
       throw new GitHubConnectionError("expired");
     }
     // GitHub could not answer: keep both tokens, free the claim so the next request tries again.
-    const reason = unavailableReason(error);
+    const failure = asGitHubFailure(error, false);
+    const reason = failure instanceof GitHubUnavailableError ? failure.reason : "server_error";
     console.warn(`github token refresh failed (${reason}${oauthErrorCode(error) ? `, ${oauthErrorCode(error)}` : ""}); tokens kept`);
     await db.$transaction(async (tx) => {
       const { count } = await tx.gitHubConnection.updateMany({
@@ -156,12 +158,4 @@ async function refreshHoldingClaim(row: ConnectionRow, claimId: string, afterRej
 function oauthErrorCode(error: unknown): string | undefined {
   const data = (error as { response?: { data?: unknown } }).response?.data;
   return data && typeof data === "object" && "error" in data && typeof data.error === "string" ? data.error : undefined;
-}
-
-export function unavailableReason(error: unknown): UnavailableReason {
-  const { name, status } = error as { name?: string; status?: number };
-  if (name === "TimeoutError" || name === "AbortError") return "timeout";
-  if (status === 429 || status === 403) return "rate_limited";
-  if (status !== undefined && status >= 500 && /fetch failed|ECONNREFUSED|ENOTFOUND/i.test(String((error as Error).message))) return "unreachable";
-  return "server_error";
 }
