@@ -1,4 +1,5 @@
 import { appDatabase } from "./support/app-database";
+import { emulatorControl } from "./support/emulator-control";
 import { expect, freshWorld, Hublink, test } from "./support/fixtures";
 import { E2E_APP_URL, E2E_EMULATOR_URL } from "./config";
 import type { Page } from "@playwright/test";
@@ -57,6 +58,41 @@ test("hubot, not an admin, requests an installation and sees it pending", async 
   await expect(page.getByText("Connected as @hubot")).toBeVisible();
   const requests = await appDatabase().installationRequest.findMany({ where: { user: { login: "hubot" } } });
   expect(requests).toEqual([expect.objectContaining({ status: "pending" })]);
+
+  // An octo-org admin approves on GitHub; the installation.created webhook names hubot as requester.
+  const [pending] = (await emulatorControl.installationRequests()).requests;
+  const { installation_id: installationId } = await emulatorControl.approveInstallationRequest(pending!.id);
+  await expect
+    .poll(async () => (await appDatabase().installationRequest.findFirst({ where: { user: { login: "hubot" } } }))?.status)
+    .toBe("approved");
+
+  await page.reload();
+  await expect(page.getByText("Waiting for an organisation admin")).toHaveCount(0);
+  const installations = page.getByRole("list", { name: "Installations" });
+  await expect(installations.getByText("octo-org", { exact: true })).toBeVisible();
+  await expect(installations.getByText("Active")).toBeVisible();
+  expect(await appDatabase().installation.findUnique({ where: { githubInstallationId: String(installationId) } })).toMatchObject({
+    accountLogin: "octo-org",
+    status: "active",
+  });
+});
+
+test("an uninstalled installation disappears from the dashboards at once", async ({ page, hublink }) => {
+  await hublink.signIn("octocat");
+  await hublink.connect("octocat");
+  await page.goto("/repos");
+  await expect(page.getByRole("link", { name: "octocat/hello-world" }).first()).toBeVisible();
+
+  const [seeded] = (await emulatorControl.installations()).installations;
+  await emulatorControl.uninstall(seeded!.id);
+  await expect
+    .poll(async () => (await appDatabase().installation.findUnique({ where: { githubInstallationId: String(seeded!.id) } }))?.status)
+    .toBe("deleted");
+
+  await page.goto("/repos");
+  await expect(page.getByRole("link", { name: "octocat/hello-world" })).toHaveCount(0);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("link", { name: "octocat/hello-world" })).toHaveCount(0);
 });
 
 test("the approving redirect without state shows a confirmation page and acts on nothing", async ({ page }) => {

@@ -43,4 +43,7 @@ export const emulatorControl = {
   clearFaults: () => call("DELETE", "/faults"),
   latency: (ms: number) => call("POST", "/latency", { ms }),
   installations: () => call<{ installations: { id: number; account: string }[] }>("GET", "/installations"),
+  installationRequests: () => call<{ requests: { id: number; account: string; requester: string }[] }>("GET", "/installations/requests"),
+  approveInstallationRequest: (id: number) => call<{ installation_id: number }>("POST", `/installations/requests/${id}/approve`),
+  uninstall: (id: number) => call("DELETE", `/installations/${id}`),
 };
