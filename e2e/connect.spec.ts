@@ -114,9 +114,16 @@ test("open-redirect returnTo values land on the dashboard", async ({ page, hubli
   }
 });
 
-test("disconnect revokes the grant at GitHub and shows Not connected", async ({ page, hublink }) => {
+test("disconnect revokes the grant at GitHub, forgets cached GitHub data and shows Not connected", async ({ page, hublink }) => {
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
+  // The dashboard leaves conditional-request cache entries (private repository data among them).
+  await page.goto("/dashboard");
+  await expect(page.getByRole("link", { name: "octocat/secret-plans" }).first()).toBeVisible();
+  const { id: userId } = await appDatabase().user.findFirstOrThrow({ where: { login: "octocat" } });
+  expect(await appDatabase().gitHubResponseCache.count({ where: { userId } })).toBeGreaterThan(0);
+
+  await page.goto("/settings/connections");
   await page.getByRole("button", { name: "Disconnect GitHub" }).click();
   await expect(page.getByRole("status")).toContainText("revoked its access at GitHub");
   await expect(page.getByRole("link", { name: "Connect GitHub" })).toBeVisible();
@@ -126,6 +133,7 @@ test("disconnect revokes the grant at GitHub and shows Not connected", async ({ 
   expect(stats.calls["DELETE /applications/{client_id}/grant"]).toBe(1);
   const stored = await connectionOf("octocat");
   expect(stored).toMatchObject({ status: "disconnected", accessTokenCiphertext: null, refreshTokenCiphertext: null });
+  expect(await appDatabase().gitHubResponseCache.count({ where: { userId } })).toBe(0);
 });
 
 test("no token issued by GitHub appears in the server log or in the database in plain text", async ({ page, hublink }) => {

@@ -92,7 +92,16 @@ test("an uninstalled installation disappears from the dashboards at once", async
   await page.goto("/repos");
   await expect(page.getByRole("link", { name: "octocat/hello-world" })).toHaveCount(0);
   await page.goto("/dashboard");
+  await expect(page.getByText("Hublink's GitHub App sees no repositories yet")).toBeVisible();
   await expect(page.getByRole("link", { name: "octocat/hello-world" })).toHaveCount(0);
+
+  // The dashboard's own "Install GitHub App" brings octocat back to it with his repositories.
+  await page.getByRole("button", { name: "Install GitHub App" }).click();
+  await page.getByRole("link", { name: "octocat", exact: true }).click();
+  await page.getByLabel("All repositories").check();
+  await page.getByRole("button", { name: "Install" }).click();
+  await expect(page).toHaveURL(`${E2E_APP_URL}/dashboard`);
+  await expect(page.getByRole("link", { name: "octocat/hello-world" }).first()).toBeVisible();
 });
 
 test("the approving redirect without state shows a confirmation page and acts on nothing", async ({ page }) => {

@@ -126,6 +126,8 @@ export async function disconnect(userId: string): Promise<{ revokedAtGitHub: boo
         version: { increment: 1 },
       },
     });
+    // Cached GitHub answers may hold private data: they go with the grant.
+    await tx.gitHubResponseCache.deleteMany({ where: { userId } });
     await recordConnectionEvent(tx, { userId, connectionId: row.id, type: "disconnected", detail: { revokedAtGitHub } });
   });
   return { revokedAtGitHub };

@@ -14,7 +14,7 @@ export type RevocationReason =
   | "token_check_failed" // the daily POST /applications/{client_id}/token check answered 404
   | "authorization_revoked"; // github_app_authorization.revoked webhook
 
-type Writer = Pick<Database, "gitHubConnection" | "connectionEvent">;
+type Writer = Pick<Database, "gitHubConnection" | "connectionEvent" | "gitHubResponseCache">;
 
 const FORGET_TOKENS = {
   accessTokenCiphertext: null,
@@ -52,6 +52,8 @@ async function endConnection(
     });
     if (count === 0) continue;
     ended++;
+    // Cached GitHub answers may hold private data this person can no longer read here.
+    await writer.gitHubResponseCache.deleteMany({ where: { userId: connection.userId } });
     await recordConnectionEvent(writer, { userId: connection.userId, connectionId: connection.id, type: status, detail: { reason } });
   }
   return ended;

@@ -61,11 +61,14 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     await world.control("POST", "/reset");
     const user = await connectedUser(world, "octocat");
     const other = await connectedUser(world, "hubot");
+    await world.inspect.gitHubResponseCache.create({ data: { userId: user.id, url: "/user/repos", etag: '"e"', body: "[]" } });
     await world.control("POST", "/revoke", { login: "octocat" });
 
     expect((await deliveriesSettled()).map((d) => [d.event, d.status])).toEqual([["github_app_authorization", 200]]);
     expect(await connection(user.id)).toMatchObject({ status: "revoked", revokedReason: "authorization_revoked", accessTokenCiphertext: null });
     expect((await connection(other.id)).status).toBe("connected");
+    // Cached GitHub answers go with the grant.
+    expect(await world.inspect.gitHubResponseCache.count({ where: { userId: user.id } })).toBe(0);
     const { calls } = (await world.control("GET", "/stats")) as { calls: Record<string, number> };
     expect(Object.keys(calls).filter((call) => !call.startsWith("POST /_emulator"))).toEqual([]);
   });

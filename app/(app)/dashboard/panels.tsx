@@ -1,3 +1,4 @@
+import { InstallAppPrompt } from "@/app/components/github/install-app-prompt";
 import { IssueList } from "@/app/components/github/issue-list";
 import { Panel, PanelProblem } from "@/app/components/github/panel";
 import { RepositoryList } from "@/app/components/github/repository-list";
@@ -51,7 +52,10 @@ export async function RecentRepositoriesPanel({ userId }: { userId: string }) {
   return (
     <Panel id="recent-repositories" title="Recently updated repositories" viewAll={{ href: "/repos", label: "All repositories" }}>
       {result.ok ? (
-        <RepositoryList items={result.value} compact empty="No repositories yet. Repositories you own or can access through Hublink appear here." />
+        <>
+          <RepositoryList items={result.value} compact empty="No repositories yet. Repositories you own or can access through Hublink appear here." />
+          {result.value.length === 0 && <InstallAppPrompt returnTo="/dashboard" />}
+        </>
       ) : (
         <PanelProblem problem={result.problem} />
       )}

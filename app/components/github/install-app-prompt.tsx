@@ -1,0 +1,16 @@
+import { installGitHubApp } from "@/app/(app)/actions";
+import { getEnv } from "@/lib/env";
+
+/** With a GitHub App, seeing no repositories usually means the app is not installed where they are. */
+export function InstallAppPrompt({ returnTo }: { returnTo: string }) {
+  if (!getEnv().githubApp) return null;
+  return (
+    <form action={installGitHubApp} className="install-prompt">
+      <p>Hublink&apos;s GitHub App sees no repositories yet. Install it on your account or an organisation to choose which ones it may read.</p>
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <button type="submit" className="btn btn-primary">
+        Install GitHub App
+      </button>
+    </form>
+  );
+}
