@@ -4,6 +4,7 @@ import { db } from "../db";
 import { connectApp, type ConnectionKind } from "./connect-app";
 import { recordConnectionEvent, type ConnectionEventType } from "./events";
 import { revokeGrant, type GitHubTokens, type GitHubUser } from "./oauth";
+import { FORGET_TOKENS } from "./revocation";
 
 export type ConnectionStatus = "connected" | "revoked" | "expired" | "disconnected";
 
@@ -115,16 +116,7 @@ export async function disconnect(userId: string): Promise<{ revokedAtGitHub: boo
   await db.$transaction(async (tx) => {
     await tx.gitHubConnection.update({
       where: { userId },
-      data: {
-        status: "disconnected",
-        accessTokenCiphertext: null,
-        accessTokenExpiresAt: null,
-        refreshTokenCiphertext: null,
-        refreshTokenExpiresAt: null,
-        refreshClaimId: null,
-        refreshClaimExpiresAt: null,
-        version: { increment: 1 },
-      },
+      data: { status: "disconnected", ...FORGET_TOKENS },
     });
     // Cached GitHub answers may hold private data: they go with the grant.
     await tx.gitHubResponseCache.deleteMany({ where: { userId } });

@@ -16,7 +16,8 @@ export type RevocationReason =
 
 type Writer = Pick<Database, "gitHubConnection" | "connectionEvent" | "gitHubResponseCache">;
 
-const FORGET_TOKENS = {
+/** The row update that forgets every token (and any refresh claim) of a connection. */
+export const FORGET_TOKENS = {
   accessTokenCiphertext: null,
   accessTokenExpiresAt: null,
   refreshTokenCiphertext: null,
