@@ -47,6 +47,21 @@ test("octocat installs on octo-org with selected repositories and lands back whe
   expect(stored).toMatchObject({ accountType: "Organization", repositorySelection: "selected", status: "active" });
 });
 
+test("changing an installation on GitHub (setup_action=update) refreshes it and returns", async ({ page, hublink }) => {
+  await hublink.signIn("octocat");
+  await hublink.connect("octocat");
+  // octocat's own account already has the app on all repositories: GitHub offers "Save", not "Install".
+  await startInstall(page, "octocat", ["octocat/hello-world"]);
+  await page.getByRole("button", { name: "Save" }).click();
+
+  await expect(page).toHaveURL(`${E2E_APP_URL}/settings/connections`);
+  const repositories = page.getByRole("list", { name: "Repositories on octocat" });
+  await expect(repositories.getByRole("link")).toHaveText(["octocat/hello-world"]);
+  await expect(page.getByText("installation updated")).toBeVisible();
+  const stored = await appDatabase().installation.findFirst({ where: { accountLogin: "octocat" } });
+  expect(stored).toMatchObject({ repositorySelection: "selected", status: "active" });
+});
+
 test("hubot, not an admin, requests an installation and sees it pending", async ({ page, hublink }) => {
   await hublink.signIn("hubot");
   await startInstall(page, "octo-org", "all");
