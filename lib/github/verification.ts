@@ -27,7 +27,10 @@ export function verifyIfStale(row: ConnectionRow, accessToken: string, now = Dat
   return pending;
 }
 
-async function verify(row: ConnectionRow, accessToken: string): Promise<void> {
+export type TokenVerdict = "valid" | "unknown_to_github" | "inconclusive";
+
+/** Asks GitHub whether it still knows this token (POST /applications/{client_id}/token). */
+export async function askGitHubAboutToken(row: Pick<ConnectionRow, "kind">, accessToken: string): Promise<TokenVerdict> {
   const env = getEnv();
   // The credentials of the app this connection was made with, whichever is configured now.
   const app = row.kind === "github_app" && env.githubApp ? env.githubApp : env.connect;
@@ -43,15 +46,22 @@ async function verify(row: ConnectionRow, accessToken: string): Promise<void> {
   };
   try {
     await (row.kind === "github_app" ? checkToken({ clientType: "github-app", ...options }) : checkToken({ clientType: "oauth-app", ...options }));
+    return "valid";
   } catch (error) {
-    if ((error as { status?: number }).status === 404) {
-      await markRevoked({ userId: row.userId, accessTokenCiphertext: row.accessTokenCiphertext! }, "token_check_failed");
-      throw new GitHubConnectionError("revoked");
-    }
-    // 5xx, timeout, or our app credentials refused (401): not the person's problem; check next time.
+    if ((error as { status?: number }).status === 404) return "unknown_to_github";
+    // 5xx, timeout, or our app credentials refused (401): GitHub did not say.
     console.warn(`github token check inconclusive (${(error as { status?: number }).status ?? (error as Error).name})`);
-    return;
+    return "inconclusive";
   }
+}
+
+async function verify(row: ConnectionRow, accessToken: string): Promise<void> {
+  const verdict = await askGitHubAboutToken(row, accessToken);
+  if (verdict === "unknown_to_github") {
+    await markRevoked({ userId: row.userId, accessTokenCiphertext: row.accessTokenCiphertext! }, "token_check_failed");
+    throw new GitHubConnectionError("revoked");
+  }
+  if (verdict === "inconclusive") return; // not the person's problem; check next time
   await db.gitHubConnection.updateMany({
     where: { id: row.id, accessTokenCiphertext: row.accessTokenCiphertext },
     data: { lastVerifiedAt: new Date() },

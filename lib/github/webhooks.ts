@@ -1,10 +1,12 @@
 import "server-only";
 import { Webhooks } from "@octokit/webhooks";
 import type { Database } from "../database/client";
+import { tokenCipher } from "../crypto";
 import { db } from "../db";
 import { getEnv } from "../env";
 import { installationChanged, installationCreated, installationDeleted, installationSuspended, installationUnsuspended } from "./installations";
 import { markRevoked } from "./revocation";
+import { askGitHubAboutToken } from "./verification";
 import { isHandledEvent, webhookPayloads, type HandledEvent } from "./webhook-events";
 
 // Signed GitHub webhooks. Nothing in a delivery is believed — not even parsed — before its
@@ -70,10 +72,15 @@ export async function receiveWebhook(request: Request): Promise<WebhookAnswer> {
   const action = typeof (payload as { action?: unknown }).action === "string" ? (payload as { action: string }).action : null;
 
   if (await db.webhookDelivery.findUnique({ where: { deliveryId } })) return answer(200, "duplicate");
+  // Decided before the transaction, because it may ask GitHub: no network wait while holding a write.
+  const revocations =
+    parsed && event === "github_app_authorization" && action === "revoked"
+      ? await connectionsEndedBy((parsed.data as Payload<"github_app_authorization">).sender.id)
+      : [];
   try {
     await db.$transaction(async (tx) => {
       await tx.webhookDelivery.create({ data: { deliveryId, event, action } });
-      if (parsed) await apply(tx, event as HandledEvent, parsed.data);
+      if (parsed) await apply(tx, event as HandledEvent, parsed.data, revocations);
     });
   } catch (error) {
     // Two copies of one delivery at the same moment: the other one stored it first.
@@ -88,11 +95,39 @@ export async function receiveWebhook(request: Request): Promise<WebhookAnswer> {
 type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 type Payload<E extends HandledEvent> = ReturnType<(typeof webhookPayloads)[E]["parse"]>;
 
-async function apply(tx: Tx, event: HandledEvent, data: Payload<HandledEvent>): Promise<void> {
+type StoredToken = { userId: string; accessTokenCiphertext: string };
+
+/**
+ * The person revoked the App in their GitHub settings: every App token of theirs died then. But the
+ * webhook says not when, and it can arrive late — after the person already reconnected with a new
+ * grant. So each stored token is put to GitHub: one it still knows was issued after the revocation
+ * and stays. If GitHub cannot say, the webhook is believed (at worst, one extra reconnect).
+ */
+async function connectionsEndedBy(githubUserId: number): Promise<StoredToken[]> {
+  const rows = await db.gitHubConnection.findMany({
+    where: { githubUserId: String(githubUserId), kind: "github_app", status: "connected", accessTokenCiphertext: { not: null } },
+    select: { userId: true, kind: true, accessTokenCiphertext: true },
+  });
+  const verdicts = await Promise.all(
+    rows.map(async (row) => {
+      let token: string;
+      try {
+        token = tokenCipher().decrypt(row.accessTokenCiphertext!);
+      } catch {
+        return "unknown_to_github" as const;
+      }
+      return askGitHubAboutToken(row, token);
+    }),
+  );
+  return rows
+    .filter((_, index) => verdicts[index] !== "valid")
+    .map((row) => ({ userId: row.userId, accessTokenCiphertext: row.accessTokenCiphertext! }));
+}
+
+async function apply(tx: Tx, event: HandledEvent, data: Payload<HandledEvent>, revocations: StoredToken[]): Promise<void> {
   if (event === "github_app_authorization") {
-    const { action, sender } = data as Payload<"github_app_authorization">;
-    // The person revoked the App in their GitHub settings: every App token of theirs is dead now.
-    if (action === "revoked") await markRevoked({ githubUserId: String(sender.id), kind: "github_app" }, "authorization_revoked", tx);
+    // Matching the exact token checked: a reconnect committed meanwhile is never undone.
+    for (const stored of revocations) await markRevoked(stored, "authorization_revoked", tx);
     return;
   }
   const { action, installation, requester } = data as Payload<"installation">;

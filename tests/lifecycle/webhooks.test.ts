@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signWebhookBody, SEEDED_INSTALLATION_ID } from "@/e2e/github-emulator";
+import { revokeGrant } from "@/e2e/github-emulator/tokens";
 import { connectedUser, providers, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
 
 const SECRET = "hublink-demo-webhook-secret";
@@ -57,7 +58,10 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
   const connection = (userId: string) => world.inspect.gitHubConnection.findUniqueOrThrow({ where: { userId } });
   const deliveryCount = () => world.inspect.webhookDelivery.count();
 
-  it("GitHub's github_app_authorization.revoked revokes that person's connection at once, with no GitHub call", async () => {
+  /** The person revokes the App on GitHub, but this test delivers (or replays) the webhook itself. */
+  const revokeAtGitHub = (login: string) => revokeGrant(world.emulator.state, world.emulator.state.apps.githubApp.clientId, login);
+
+  it("GitHub's github_app_authorization.revoked revokes that person's connection at once, asking GitHub only about the token", async () => {
     await world.control("POST", "/reset");
     const user = await connectedUser(world, "octocat");
     const other = await connectedUser(world, "hubot");
@@ -69,8 +73,18 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     expect((await connection(other.id)).status).toBe("connected");
     // Cached GitHub answers go with the grant.
     expect(await world.inspect.gitHubResponseCache.count({ where: { userId: user.id } })).toBe(0);
+    // One question to GitHub — does it still know octocat's token? — and nothing else.
     const { calls } = (await world.control("GET", "/stats")) as { calls: Record<string, number> };
-    expect(Object.keys(calls).filter((call) => !call.startsWith("POST /_emulator"))).toEqual([]);
+    expect(calls).toEqual({ "POST /applications/{client_id}/token": 1 });
+  });
+
+  it("a revocation delivered late, after the person reconnected, leaves the new connection alone", async () => {
+    await world.control("POST", "/reset");
+    const user = await connectedUser(world, "octocat");
+    // GitHub still knows the stored token: it was issued after whatever revocation this reports.
+    const response = await POST(signed("github_app_authorization", revokedPayload(583231)));
+    expect(response.status).toBe(200);
+    expect((await connection(user.id)).status).toBe("connected");
   });
 
   it("installation suspend, unsuspend, repositories and delete are reflected in the stored installation", async () => {
@@ -131,6 +145,7 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     await world.control("POST", "/reset");
     const user = await connectedUser(world, "octocat");
     const delivery = crypto.randomUUID();
+    revokeAtGitHub("octocat");
     expect((await POST(signed("github_app_authorization", revokedPayload(583231), { delivery }))).status).toBe(200);
     expect((await connection(user.id)).status).toBe("revoked");
 
