@@ -1,46 +1,32 @@
 import { refreshToken } from "@octokit/oauth-methods";
 import { Webhooks } from "@octokit/webhooks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO, type EmulatorStats, type RunningEmulator } from "./index";
-import { Browser, authorize, control, emulatorRequest, exchange, startTestEmulator, startWebhookReceiver, tokenFor } from "./test-helpers";
+import { describe, expect, it } from "vitest";
+import { DEMO, type EmulatorStats } from "./index";
+import { Browser, authorize, control, emulatorRequest, exchange, useEmulatorWithReceiver, tokenFor } from "./test-helpers";
 
-let emu: RunningEmulator;
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-
-beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-  emu = await startTestEmulator({ appUrl: new URL(receiver.url).origin });
-});
-afterAll(async () => {
-  await emu.stop();
-  await receiver.close();
-});
-beforeEach(async () => {
-  await control(emu, "POST", "/reset");
-  receiver.received.length = 0;
-});
+const world = useEmulatorWithReceiver();
 
 const status = async (token: string, path = "/user") =>
-  (await fetch(`${emu.apiUrl}${path}`, { headers: { authorization: `token ${token}` } })).status;
-const stats = async () => (await control(emu, "GET", "/stats")) as unknown as EmulatorStats;
+  (await fetch(`${world.emu.apiUrl}${path}`, { headers: { authorization: `token ${token}` } })).status;
+const stats = async () => (await control(world.emu, "GET", "/stats")) as unknown as EmulatorStats;
 
 async function appTokens(login: string) {
-  const app = emu.state.apps.githubApp;
-  const r = await authorize(new Browser(emu.url), { client_id: app.clientId, state: "s" }, { login });
-  return (await exchange(emu, { client_id: app.clientId, client_secret: app.clientSecret, code: r.code })) as { access_token: string; refresh_token: string };
+  const app = world.emu.state.apps.githubApp;
+  const r = await authorize(new Browser(world.emu.url), { client_id: app.clientId, state: "s" }, { login });
+  return (await exchange(world.emu, { client_id: app.clientId, client_secret: app.clientSecret, code: r.code })) as { access_token: string; refresh_token: string };
 }
 
 describe("POST /_emulator/revoke", () => {
   it("kills every token and grant of the user and sends the signed github_app_authorization webhook", async () => {
-    const oauth = await tokenFor(emu, "octocat");
+    const oauth = await tokenFor(world.emu, "octocat");
     const t = await appTokens("octocat");
-    const other = await tokenFor(emu, "hubot");
-    expect(await control(emu, "POST", "/revoke", { login: "octocat" })).toEqual({ revoked: [DEMO.connect.clientId, DEMO.githubApp.clientId] });
+    const other = await tokenFor(world.emu, "hubot");
+    expect(await control(world.emu, "POST", "/revoke", { login: "octocat" })).toEqual({ revoked: [DEMO.connect.clientId, DEMO.githubApp.clientId] });
     expect([await status(oauth), await status(t.access_token), await status(other)]).toEqual([401, 401, 200]);
-    const refreshed = await exchange(emu, { client_id: DEMO.githubApp.clientId, client_secret: DEMO.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: t.refresh_token });
+    const refreshed = await exchange(world.emu, { client_id: DEMO.githubApp.clientId, client_secret: DEMO.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: t.refresh_token });
     expect(refreshed.error).toBe("bad_refresh_token");
 
-    const hook = await receiver.waitFor((w) => w.event === "github_app_authorization");
+    const hook = await world.receiver.waitFor((w) => w.event === "github_app_authorization");
     expect(hook.payload).toMatchObject({ action: "revoked", sender: { login: "octocat" } });
     expect(hook.headers["user-agent"]).toBe("GitHub-Hookshot/emulator");
     expect(hook.headers["x-github-delivery"]).toMatch(/^[0-9a-f-]{36}$/);
@@ -50,13 +36,13 @@ describe("POST /_emulator/revoke", () => {
   });
 
   it("limits revocation to one app with client_id, and asks for consent again afterwards", async () => {
-    const oauth = await tokenFor(emu, "octocat");
-    const signIn = await tokenFor(emu, "octocat", "signIn", "read:user");
-    await control(emu, "POST", "/revoke", { login: "octocat", client_id: DEMO.connect.clientId });
+    const oauth = await tokenFor(world.emu, "octocat");
+    const signIn = await tokenFor(world.emu, "octocat", "signIn", "read:user");
+    await control(world.emu, "POST", "/revoke", { login: "octocat", client_id: DEMO.connect.clientId });
     expect([await status(oauth), await status(signIn)]).toEqual([401, 200]);
-    const again = await authorize(new Browser(emu.url), { client_id: DEMO.connect.clientId, scope: "repo" });
+    const again = await authorize(new Browser(world.emu.url), { client_id: DEMO.connect.clientId, scope: "repo" });
     expect(again.consentShown).toBe(true);
-    expect(receiver.received).toHaveLength(0);
+    expect(world.receiver.received).toHaveLength(0);
   });
 });
 
@@ -64,10 +50,10 @@ describe("POST /_emulator/expire", () => {
   it("expires access tokens now; refresh tokens keep working", async () => {
     const t = await appTokens("octocat");
     const hubot = await appTokens("hubot");
-    expect(await control(emu, "POST", "/expire", { login: "octocat" })).toEqual({ expired: 1 });
+    expect(await control(world.emu, "POST", "/expire", { login: "octocat" })).toEqual({ expired: 1 });
     expect([await status(t.access_token), await status(hubot.access_token)]).toEqual([401, 200]);
     const { authentication } = await refreshToken({
-      clientType: "github-app", clientId: DEMO.githubApp.clientId, clientSecret: DEMO.githubApp.clientSecret, refreshToken: t.refresh_token, request: emulatorRequest(emu),
+      clientType: "github-app", clientId: DEMO.githubApp.clientId, clientSecret: DEMO.githubApp.clientSecret, refreshToken: t.refresh_token, request: emulatorRequest(world.emu),
     });
     expect(await status(authentication.token)).toBe(200);
   });
@@ -75,36 +61,36 @@ describe("POST /_emulator/expire", () => {
 
 describe("faults and latency", () => {
   it("injects a status a number of times, on REST and on the token endpoint, then clears", async () => {
-    const token = await tokenFor(emu, "octocat");
-    await control(emu, "POST", "/faults", { method: "GET", path: "^/user$", status: 502, times: 2 });
+    const token = await tokenFor(world.emu, "octocat");
+    await control(world.emu, "POST", "/faults", { method: "GET", path: "^/user$", status: 502, times: 2 });
     expect([await status(token), await status(token), await status(token)]).toEqual([502, 502, 200]);
 
-    await control(emu, "POST", "/faults", { path: "/repos/", status: 500, body: { message: "Server Error" } });
-    const res = await fetch(`${emu.apiUrl}/repos/octocat/hello-world`, { headers: { authorization: `token ${token}` } });
+    await control(world.emu, "POST", "/faults", { path: "/repos/", status: 500, body: { message: "Server Error" } });
+    const res = await fetch(`${world.emu.apiUrl}/repos/octocat/hello-world`, { headers: { authorization: `token ${token}` } });
     expect([res.status, await res.json()]).toEqual([500, { message: "Server Error" }]);
-    await control(emu, "DELETE", "/faults");
+    await control(world.emu, "DELETE", "/faults");
     expect(await status(token, "/repos/octocat/hello-world")).toBe(200);
 
-    await control(emu, "POST", "/faults", { path: "^/api/v3/user$", status: 403, headers: { "x-ratelimit-remaining": "0", "retry-after": "30" }, times: 1 });
-    const limited = await fetch(`${emu.apiUrl}/user`, { headers: { authorization: `token ${token}` } });
+    await control(world.emu, "POST", "/faults", { path: "^/api/v3/user$", status: 403, headers: { "x-ratelimit-remaining": "0", "retry-after": "30" }, times: 1 });
+    const limited = await fetch(`${world.emu.apiUrl}/user`, { headers: { authorization: `token ${token}` } });
     expect([limited.status, limited.headers.get("x-ratelimit-remaining"), limited.headers.get("retry-after")]).toEqual([403, "0", "30"]);
 
-    await control(emu, "POST", "/faults", { path: "/login/oauth/access_token", status: 503, times: 1 });
-    const failed = await fetch(`${emu.url}/login/oauth/access_token`, { method: "POST" });
+    await control(world.emu, "POST", "/faults", { path: "/login/oauth/access_token", status: 503, times: 1 });
+    const failed = await fetch(`${world.emu.url}/login/oauth/access_token`, { method: "POST" });
     expect(failed.status).toBe(503);
   });
 
   it("delays with delayMs faults and with a fixed latency", async () => {
-    const token = await tokenFor(emu, "octocat");
-    await control(emu, "POST", "/faults", { path: "/user", delayMs: 150, times: 1 });
+    const token = await tokenFor(world.emu, "octocat");
+    await control(world.emu, "POST", "/faults", { path: "/user", delayMs: 150, times: 1 });
     let start = Date.now();
     expect(await status(token)).toBe(200);
     expect(Date.now() - start).toBeGreaterThanOrEqual(140);
-    await control(emu, "POST", "/latency", { ms: 120 });
+    await control(world.emu, "POST", "/latency", { ms: 120 });
     start = Date.now();
     await status(token);
     expect(Date.now() - start).toBeGreaterThanOrEqual(110);
-    await control(emu, "POST", "/reset");
+    await control(world.emu, "POST", "/reset");
     start = Date.now();
     await status(token);
     expect(Date.now() - start).toBeLessThan(100);
@@ -117,15 +103,15 @@ describe("GET /_emulator/stats and reset", () => {
     await status(t.access_token);
     await status(t.access_token, "/repos/octocat/hello-world");
     await status(t.access_token, "/repos/octocat/spoon-knife");
-    await exchange(emu, { client_id: DEMO.githubApp.clientId, client_secret: DEMO.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: t.refresh_token });
+    await exchange(world.emu, { client_id: DEMO.githubApp.clientId, client_secret: DEMO.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: t.refresh_token });
     const s = await stats();
     expect(s.calls).toMatchObject({ "GET /user": 1, "GET /repos/{owner}/{repo}": 2, "POST /login/oauth/access_token": 2 });
     expect([s.codeExchanges, s.refreshes, s.rateLimitCharged, s.notModified]).toEqual([1, 1, 3, 0]);
     expect(s.webhooks).toEqual({ ok: 0, failed: 0, deliveries: [] });
-    await control(emu, "POST", "/reset");
+    await control(world.emu, "POST", "/reset");
     expect(await status(t.access_token)).toBe(401);
     expect((await stats()).calls).toEqual({ "GET /user": 1 });
-    expect(await control(emu, "GET", "/health")).toEqual({ ok: true });
+    expect(await control(world.emu, "GET", "/health")).toEqual({ ok: true });
   });
 });
 
@@ -137,14 +123,14 @@ describe("GET /_emulator/tokens", () => {
       clientId: DEMO.githubApp.clientId,
       clientSecret: DEMO.githubApp.clientSecret,
       refreshToken: first.refresh_token,
-      request: emulatorRequest(emu),
+      request: emulatorRequest(world.emu),
     });
-    const listed = (await control(emu, "GET", "/tokens")) as { accessTokens: { value: string }[]; refreshTokens: { value: string }[] };
+    const listed = (await control(world.emu, "GET", "/tokens")) as { accessTokens: { value: string }[]; refreshTokens: { value: string }[] };
     const values = [...listed.accessTokens, ...listed.refreshTokens].map((t) => t.value);
     expect(values).toEqual(
       expect.arrayContaining([first.access_token, first.refresh_token, rotated.authentication.token, rotated.authentication.refreshToken]),
     );
-    await control(emu, "POST", "/reset");
-    expect(await control(emu, "GET", "/tokens")).toEqual({ accessTokens: [], refreshTokens: [] });
+    await control(world.emu, "POST", "/reset");
+    expect(await control(world.emu, "GET", "/tokens")).toEqual({ accessTokens: [], refreshTokens: [] });
   });
 });

@@ -1,26 +1,10 @@
 import { Webhooks } from "@octokit/webhooks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO, SEEDED_INSTALLATION_ID, type RunningEmulator } from "./index";
+import { describe, expect, it } from "vitest";
+import { DEMO, SEEDED_INSTALLATION_ID } from "./index";
 import { assertMatchesSchema } from "./openapi-schemas";
-import { Browser, control, exchange, hiddenInputs, startTestEmulator, startWebhookReceiver, type ReceivedWebhook } from "./test-helpers";
+import { Browser, control, exchange, hiddenInputs, useEmulatorWithReceiver, type ReceivedWebhook } from "./test-helpers";
 
-let emu: RunningEmulator;
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-let appUrl: string;
-
-beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-  appUrl = new URL(receiver.url).origin;
-  emu = await startTestEmulator({ appUrl });
-});
-afterAll(async () => {
-  await emu.stop();
-  await receiver.close();
-});
-beforeEach(async () => {
-  await control(emu, "POST", "/reset");
-  receiver.received.length = 0;
-});
+const world = useEmulatorWithReceiver();
 
 const webhooks = new Webhooks({ secret: DEMO.githubApp.webhookSecret });
 async function verified(w: ReceivedWebhook): Promise<ReceivedWebhook> {
@@ -30,7 +14,7 @@ async function verified(w: ReceivedWebhook): Promise<ReceivedWebhook> {
 
 /** Walks the installation pages as `login`: account picker → repositories → the submit button. */
 async function install(login: string, account: string, opts: { select?: string[]; expectButton?: string } = {}) {
-  const b = new Browser(emu.url);
+  const b = new Browser(world.emu.url);
   const start = `/apps/${DEMO.githubApp.slug}/installations/new?state=inst-state`;
   const signInPage = await (await b.get(start)).text();
   expect(signInPage).toContain(`value="${login}">${login}</button>`);
@@ -44,7 +28,7 @@ async function install(login: string, account: string, opts: { select?: string[]
   const form = new URLSearchParams(hiddenInputs(repoPage));
   form.set("repository_selection", opts.select ? "selected" : "all");
   for (const name of opts.select ?? []) {
-    const id = emu.state.repo(account, name)?.id;
+    const id = world.emu.state.repo(account, name)?.id;
     form.append("repository_ids", String(id));
   }
   const res = await b.request("POST", `/apps/${DEMO.githubApp.slug}/installations`, form);
@@ -55,16 +39,16 @@ async function install(login: string, account: string, opts: { select?: string[]
 describe("installing the GitHub App", () => {
   it("installs on the user's own account: setup URL with installation_id, install, state and a usable code", async () => {
     const to = await install("hubot", "hubot", { expectButton: "Install" });
-    expect(`${to.origin}${to.pathname}`).toBe(`${appUrl}/api/github/callback`);
+    expect(`${to.origin}${to.pathname}`).toBe(`${world.appUrl}/api/github/callback`);
     expect(to.searchParams.get("setup_action")).toBe("install");
     expect(to.searchParams.get("state")).toBe("inst-state");
     const id = Number(to.searchParams.get("installation_id"));
-    const tokens = await exchange(emu, { client_id: DEMO.githubApp.clientId, client_secret: DEMO.githubApp.clientSecret, code: to.searchParams.get("code") ?? "" });
+    const tokens = await exchange(world.emu, { client_id: DEMO.githubApp.clientId, client_secret: DEMO.githubApp.clientSecret, code: to.searchParams.get("code") ?? "" });
     expect(tokens.access_token).toMatch(/^ghu_/);
-    const list = await fetch(`${emu.apiUrl}/user/installations`, { headers: { authorization: `Bearer ${String(tokens.access_token)}` } });
+    const list = await fetch(`${world.emu.apiUrl}/user/installations`, { headers: { authorization: `Bearer ${String(tokens.access_token)}` } });
     expect(((await list.json()) as { installations: { id: number }[] }).installations.map((i) => i.id)).toEqual([id]);
 
-    const hook = await verified(await receiver.waitFor((w) => w.event === "installation"));
+    const hook = await verified(await world.receiver.waitFor((w) => w.event === "installation"));
     expect(hook.payload).toMatchObject({ action: "created", requester: null, sender: { login: "hubot" } });
     const inst = hook.payload.installation as Record<string, unknown>;
     expect(inst).toMatchObject({ id, app_id: DEMO.githubApp.id, app_slug: DEMO.githubApp.slug, target_type: "User", repository_selection: "all", suspended_at: null });
@@ -75,7 +59,7 @@ describe("installing the GitHub App", () => {
   it("lets an org admin install on the org", async () => {
     const to = await install("octocat", "octo-org", { expectButton: "Install", select: ["octo-infra"] });
     expect(to.searchParams.get("setup_action")).toBe("install");
-    const hook = await receiver.waitFor((w) => w.event === "installation");
+    const hook = await world.receiver.waitFor((w) => w.event === "installation");
     expect(hook.payload).toMatchObject({ action: "created", installation: { target_type: "Organization", repository_selection: "selected", account: { login: "octo-org" } } });
     expect((hook.payload.repositories as { name: string }[]).map((r) => r.name)).toEqual(["octo-infra"]);
   });
@@ -86,21 +70,21 @@ describe("installing the GitHub App", () => {
     expect(to.searchParams.get("installation_id")).toBeNull();
     expect(to.searchParams.get("state")).toBe("inst-state");
     expect(to.searchParams.get("code")).toBeTruthy();
-    const { requests } = (await control(emu, "GET", "/installations/requests")) as { requests: { id: number; account: string; requester: string }[] };
+    const { requests } = (await control(world.emu, "GET", "/installations/requests")) as { requests: { id: number; account: string; requester: string }[] };
     expect(requests).toMatchObject([{ account: "octo-org", requester: "hubot" }]);
-    expect(receiver.received).toHaveLength(0);
+    expect(world.receiver.received).toHaveLength(0);
 
-    const approved = (await control(emu, "POST", `/installations/requests/${requests[0]?.id}/approve`)) as { installation_id: number };
-    const hook = await verified(await receiver.waitFor((w) => w.event === "installation"));
+    const approved = (await control(world.emu, "POST", `/installations/requests/${requests[0]?.id}/approve`)) as { installation_id: number };
+    const hook = await verified(await world.receiver.waitFor((w) => w.event === "installation"));
     expect(hook.payload).toMatchObject({ action: "created", requester: { login: "hubot" }, sender: { login: "octocat" }, installation: { id: approved.installation_id } });
-    expect(((await control(emu, "GET", "/installations/requests")) as { requests: unknown[] }).requests).toEqual([]);
+    expect(((await control(world.emu, "GET", "/installations/requests")) as { requests: unknown[] }).requests).toEqual([]);
   });
 
   it("updates an existing installation: setup_action=update and installation_repositories removed", async () => {
     const to = await install("octocat", "octocat", { expectButton: "Save", select: ["hello-world"] });
     expect(to.searchParams.get("setup_action")).toBe("update");
     expect(to.searchParams.get("installation_id")).toBe(String(SEEDED_INSTALLATION_ID));
-    const hook = await verified(await receiver.waitFor((w) => w.event === "installation_repositories"));
+    const hook = await verified(await world.receiver.waitFor((w) => w.event === "installation_repositories"));
     expect(hook.payload).toMatchObject({ action: "removed", repository_selection: "selected", repositories_added: [] });
     expect((hook.payload.repositories_removed as { name: string }[]).map((r) => r.name).sort()).toEqual(["secret-plans", "spoon-knife"]);
   });
@@ -109,14 +93,14 @@ describe("installing the GitHub App", () => {
 describe("installation control endpoints", () => {
   it("suspends, unsuspends and deletes with the matching webhooks", async () => {
     const path = `/installations/${SEEDED_INSTALLATION_ID}`;
-    await control(emu, "POST", `${path}/suspend`);
-    await control(emu, "POST", `${path}/unsuspend`);
-    await control(emu, "DELETE", path);
+    await control(world.emu, "POST", `${path}/suspend`);
+    await control(world.emu, "POST", `${path}/unsuspend`);
+    await control(world.emu, "DELETE", path);
     for (const action of ["suspend", "unsuspend", "deleted"]) {
-      const hook = await receiver.waitFor((w) => w.event === "installation" && w.payload.action === action);
+      const hook = await world.receiver.waitFor((w) => w.event === "installation" && w.payload.action === action);
       expect(hook.payload.sender).toMatchObject({ login: "octocat" });
     }
-    expect(((await control(emu, "GET", "/installations")) as { installations: unknown[] }).installations).toEqual([]);
-    expect((await control(emu, "GET", "/stats")).webhooks).toMatchObject({ ok: 3, failed: 0 });
+    expect(((await control(world.emu, "GET", "/installations")) as { installations: unknown[] }).installations).toEqual([]);
+    expect((await control(world.emu, "GET", "/stats")).webhooks).toMatchObject({ ok: 3, failed: 0 });
   });
 });

@@ -84,14 +84,16 @@ function finish(state: EmulatorState, ctx: Ctx, login: string, r: AuthorizeReque
   redirect(ctx.res, withQuery(r.redirectUri, { code, state: r.state }));
 }
 
+/** An authorize request GitHub refuses: an error page (bad client or redirect_uri) or a redirect with an error. */
+function answerInvalidRequest(ctx: Ctx, refused: { page?: [number, string]; redirect?: string }): void {
+  if (refused.page) sendHtml(ctx.res, refused.page[0], refused.page[1]);
+  else redirect(ctx.res, refused.redirect ?? "/");
+}
+
 export function handleAuthorize(state: EmulatorState, ctx: Ctx): void {
   const p = Object.fromEntries(ctx.url.searchParams);
   const parsed = parseAuthorize(state, p);
-  if (!parsed.ok) {
-    if (parsed.page) sendHtml(ctx.res, parsed.page[0], parsed.page[1]);
-    else redirect(ctx.res, parsed.redirect ?? "/");
-    return;
-  }
+  if (!parsed.ok) return answerInvalidRequest(ctx, parsed);
   const login = sessionLogin(state, ctx);
   const otherUserSuggested = Boolean(p.login && login && p.login.toLowerCase() !== login.toLowerCase());
   if (!login || p.prompt === "select_account" || otherUserSuggested) {
@@ -136,11 +138,7 @@ function renderConsent(state: EmulatorState, ctx: Ctx, login: string, r: Authori
 export async function handleConsent(state: EmulatorState, ctx: Ctx): Promise<void> {
   const p = await readParams(ctx);
   const parsed = parseAuthorize(state, p);
-  if (!parsed.ok) {
-    if (parsed.page) sendHtml(ctx.res, parsed.page[0], parsed.page[1]);
-    else redirect(ctx.res, parsed.redirect ?? "/");
-    return;
-  }
+  if (!parsed.ok) return answerInvalidRequest(ctx, parsed);
   const login = sessionLogin(state, ctx);
   if (!login) {
     sendHtml(ctx.res, 403, errorPage("Not signed in", "Your emulator session ended. Start the authorization again."));

@@ -33,15 +33,23 @@ export const getRepo: RestRoute = {
   },
 };
 
+/** The repository an issue or pull list is about, and its `state` filter — or GitHub's error. */
+function repoAndState(r: RestRequest): { repo: Repo; state: string } | RestResult {
+  const repo = visibleRepo(r);
+  if (!repo) return notFound();
+  const state = r.query.get("state") ?? "open";
+  if (!["open", "closed", "all"].includes(state)) return validationFailed("Validation Failed");
+  return { repo, state };
+}
+
 export const listRepoIssues: RestRoute = {
   auth: "optional",
   acceptedScopes: "repo",
   handler: (r): RestResult => {
-    const repo = visibleRepo(r);
-    if (!repo) return notFound();
+    const listed = repoAndState(r);
+    if ("status" in listed) return listed;
+    const { repo, state } = listed;
     const q = r.query;
-    const state = q.get("state") ?? "open";
-    if (!["open", "closed", "all"].includes(state)) return validationFailed("Validation Failed");
     const labels = (q.get("labels") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     const assignee = q.get("assignee");
     const creator = q.get("creator");
@@ -63,11 +71,10 @@ export const listPulls: RestRoute = {
   auth: "optional",
   acceptedScopes: "repo",
   handler: (r): RestResult => {
-    const repo = visibleRepo(r);
-    if (!repo) return notFound();
+    const listed = repoAndState(r);
+    if ("status" in listed) return listed;
+    const { repo, state } = listed;
     const q = r.query;
-    const state = q.get("state") ?? "open";
-    if (!["open", "closed", "all"].includes(state)) return validationFailed("Validation Failed");
     const head = q.get("head");
     const base = q.get("base");
     let list = r.state.issuesOf(repo).filter((i) => i.pull && (state === "all" || i.state === state));

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Octokit } from "@octokit/rest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./index";
 
 // Test helpers: drive the emulator's HTML forms like a browser, and receive webhooks.
@@ -169,4 +170,28 @@ export async function tokenFor(
   const out = await exchange(emu, { client_id: app.clientId, client_secret: app.clientSecret, code: r.code });
   if (typeof out.access_token !== "string") throw new Error(`no token: ${JSON.stringify(out)}`);
   return out.access_token;
+}
+
+export type WebhookReceiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
+
+/**
+ * For a test file: an emulator whose app URL is a local webhook receiver, started once, reset (and
+ * the receiver emptied) before each test. `status` answers each delivery (default 200).
+ */
+export function useEmulatorWithReceiver(options: { status?: () => number; emulator?: EmulatorOptions } = {}) {
+  const world = {} as { emu: RunningEmulator; receiver: WebhookReceiver; appUrl: string };
+  beforeAll(async () => {
+    world.receiver = await startWebhookReceiver(options.status);
+    world.appUrl = new URL(world.receiver.url).origin;
+    world.emu = await startTestEmulator({ appUrl: world.appUrl, ...options.emulator });
+  });
+  afterAll(async () => {
+    await world.emu?.stop();
+    await world.receiver?.close();
+  });
+  beforeEach(async () => {
+    await control(world.emu, "POST", "/reset");
+    world.receiver.received.length = 0;
+  });
+  return world;
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO, signWebhookBody, type EmulatorStats, type RunningEmulator } from "./index";
-import { control, startTestEmulator, startWebhookReceiver } from "./test-helpers";
+import { describe, expect, it } from "vitest";
+import { DEMO, signWebhookBody, type EmulatorStats } from "./index";
+import { control, startTestEmulator, useEmulatorWithReceiver } from "./test-helpers";
 import { settleDeliveries } from "./webhooks";
 
 describe("signWebhookBody", () => {
@@ -13,36 +13,22 @@ describe("signWebhookBody", () => {
 
 describe("delivery retries", () => {
   let answers: number[] = [];
-  let emu: RunningEmulator;
-  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  const world = useEmulatorWithReceiver({ status: () => answers.shift() ?? 200, emulator: { webhookRetryDelaysMs: [20, 40] } });
 
-  beforeAll(async () => {
-    receiver = await startWebhookReceiver(() => answers.shift() ?? 200);
-    emu = await startTestEmulator({ appUrl: new URL(receiver.url).origin, webhookRetryDelaysMs: [20, 40] });
-  });
-  afterAll(async () => {
-    await emu.stop();
-    await receiver.close();
-  });
-  beforeEach(async () => {
-    await control(emu, "POST", "/reset");
-    receiver.received.length = 0;
-  });
-
-  const webhookStats = async () => ((await control(emu, "GET", "/stats")) as unknown as EmulatorStats).webhooks;
+  const webhookStats = async () => ((await control(world.emu, "GET", "/stats")) as unknown as EmulatorStats).webhooks;
 
   it("retries a failed delivery and counts it ok once it lands", async () => {
     answers = [500, 503];
-    await control(emu, "POST", "/installations/4200001/suspend");
+    await control(world.emu, "POST", "/installations/4200001/suspend");
     await settleDeliveries();
-    expect(receiver.received).toHaveLength(3);
-    expect(new Set(receiver.received.map((r) => r.headers["x-github-delivery"])).size).toBe(1);
+    expect(world.receiver.received).toHaveLength(3);
+    expect(new Set(world.receiver.received.map((r) => r.headers["x-github-delivery"])).size).toBe(1);
     expect(await webhookStats()).toMatchObject({ ok: 1, failed: 0, deliveries: [{ event: "installation", action: "suspend", status: 200, attempts: 3 }] });
   });
 
   it("gives up after three attempts and counts a failure", async () => {
     answers = [500, 500, 500];
-    await control(emu, "POST", "/installations/4200001/suspend");
+    await control(world.emu, "POST", "/installations/4200001/suspend");
     await settleDeliveries();
     expect(await webhookStats()).toMatchObject({ ok: 0, failed: 1, deliveries: [{ status: 500, attempts: 3 }] });
   });

@@ -9,7 +9,7 @@ import { noteRateLimit } from "./rate-limit";
 import { addConditionalRequests, databaseResponseCache } from "./response-cache";
 import { connectionAuthStrategy } from "./tokens";
 
-// The one Octokit factory: GitHub's REST API as a signed-in person, through their connection.
+// The one Octokit factory: GitHub's REST API as a signed-in person.
 const HublinkOctokit = Octokit.plugin(throttling, retry);
 
 export type GitHubClient = InstanceType<typeof HublinkOctokit>;
@@ -37,15 +37,16 @@ const log = {
   },
 };
 
-export function githubFor(userId: string): GitHubClient {
+function createClient(auth: { userId: string } | { accessToken: string }): GitHubClient {
+  // Concurrency is bounded per person, not shared by everyone on this instance.
+  const throttleId = "userId" in auth ? auth.userId : "unsaved-token";
   const octokit = new HublinkOctokit({
-    authStrategy: connectionAuthStrategy,
-    auth: { userId },
+    ...("userId" in auth ? { authStrategy: connectionAuthStrategy, auth: { userId: auth.userId } } : { auth: auth.accessToken }),
     baseUrl: getEnv().github.apiUrl,
     userAgent: "Hublink",
     log,
     throttle: {
-      id: userId, // concurrency is bounded per person, not shared by everyone on this instance
+      id: throttleId,
       search: searchGate,
       // Retry a rate limit once if GitHub says it is short, otherwise give up and say when.
       onRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount === 0 && retryAfter <= 5,
@@ -54,20 +55,33 @@ export function githubFor(userId: string): GitHubClient {
     // One quick retry of a 5xx; a person is waiting, and "Try again" is theirs to press.
     retry: { retries: 1, retryAfterBaseValue: 250 },
   });
-  addConditionalRequests(octokit, databaseResponseCache(db, userId));
+  if ("userId" in auth) addConditionalRequests(octokit, databaseResponseCache(db, auth.userId));
   // Outermost: one deadline for the request and its retries, and typed failures for the panels.
   octokit.hook.wrap("request", async (request, options) => {
     const deadline = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
     options.request = { ...options.request, signal: deadline };
     try {
       const response = await request(options);
-      noteRateLimit(userId, response.headers);
+      if ("userId" in auth) noteRateLimit(auth.userId, response.headers);
       return response;
     } catch (error) {
       const headers = responseHeadersOf(error);
-      if (headers) noteRateLimit(userId, headers);
+      if (headers && "userId" in auth) noteRateLimit(auth.userId, headers);
       throw asGitHubFailure(error, deadline.aborted);
     }
   });
   return octokit;
+}
+
+/** GitHub as a signed-in person, through their stored connection (refreshed, revocation-aware, cached). */
+export function githubFor(userId: string): GitHubClient {
+  return createClient({ userId });
+}
+
+/**
+ * GitHub with a token in hand that is not stored yet — one GitHub just issued during an App
+ * installation, to be checked before anything is saved. Same limits and failures; no cache.
+ */
+export function githubWithToken(accessToken: string): GitHubClient {
+  return createClient({ accessToken });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { tokenCipher } from "../crypto";
 import { db } from "../db";
 import { connectApp, type ConnectionKind } from "./connect-app";
@@ -64,7 +65,8 @@ export async function saveConnection(userId: string, githubUser: GitHubUser, tok
   });
 }
 
-export async function getConnectionSummary(userId: string): Promise<ConnectionSummary | null> {
+/** Read once per request, however many components (shell, page, panels) ask. */
+export const getConnectionSummary = cache(async (userId: string): Promise<ConnectionSummary | null> => {
   const row = await db.gitHubConnection.findUnique({ where: { userId } });
   if (!row) return null;
   return {
@@ -78,7 +80,7 @@ export async function getConnectionSummary(userId: string): Promise<ConnectionSu
     revokedAt: row.revokedAt,
     revokedReason: row.revokedReason,
   };
-}
+});
 
 export async function listConnectionEvents(userId: string, take = 20): Promise<ConnectionEventView[]> {
   const rows = await db.connectionEvent.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take });

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "../db";
-import { getValidAccessToken } from "./tokens";
+import { githubFor, githubWithToken } from "./client";
 import { connectApp } from "./connect-app";
 import { saveConnection } from "./connection";
-import { GitHubConnectionError } from "./errors";
+import { GitHubConnectionError, GitHubUnavailableError } from "./errors";
 import { recordConnectionEvent } from "./events";
 import { recordInstallation, resolveInstallationRequests } from "./installation-records";
 import { verifyInstallState } from "./install-state";
@@ -39,7 +39,7 @@ export async function completeInstallationSetup(params: URLSearchParams, userId:
     // With "request user authorization during installation", GitHub sends a code: it also connects.
     const code = params.get("code");
     const tokens = code ? await exchangeCode(connectApp(), code) : null;
-    const accessToken = tokens?.accessToken ?? (await getValidAccessToken(userId));
+    const github = tokens ? githubWithToken(tokens.accessToken) : githubFor(userId);
 
     if (setupAction === "request") {
       await db.$transaction(async (tx) => {
@@ -51,7 +51,7 @@ export async function completeInstallationSetup(params: URLSearchParams, userId:
     }
 
     if (!installationId || !/^\d+$/.test(installationId)) return { kind: "problem", problem: "installation_not_visible" };
-    const installation = (await listUserInstallations(accessToken)).find((i) => i.id === installationId);
+    const installation = (await listUserInstallations(github)).find((i) => i.id === installationId);
     if (!installation) return { kind: "problem", problem: "installation_not_visible" };
 
     if (tokens) await connect(userId, tokens);
@@ -60,7 +60,9 @@ export async function completeInstallationSetup(params: URLSearchParams, userId:
   } catch (error) {
     if (error instanceof OAuthExchangeError) return { kind: "problem", problem: error.code };
     if (error instanceof GitHubConnectionError) return { kind: "problem", problem: "install_needs_connection" };
-    if ((error as { status?: number }).status !== undefined) return { kind: "problem", problem: "github_unreachable" };
+    if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) {
+      return { kind: "problem", problem: "github_unreachable" };
+    }
     throw error;
   }
 }
@@ -84,7 +86,7 @@ async function storeInstallation(userId: string, installation: InstallationView,
 /** Brings stored installations in line with what GitHub shows this person; best effort. */
 async function reconcileQuietly(userId: string) {
   try {
-    const installations = await listUserInstallations(await getValidAccessToken(userId));
+    const installations = await listUserInstallations(githubFor(userId));
     for (const installation of installations) await recordInstallation(db, installation);
   } catch (error) {
     console.warn(`installation reconcile skipped: ${(error as Error).name}`);

@@ -1,7 +1,8 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db";
 import { getEnv } from "../env";
-import { getValidAccessToken } from "./tokens";
+import { githubFor } from "./client";
 import { listInstallationRepositories, listUserInstallations, type InstallationView } from "./user-installations";
 
 export type InstallationWithRepositories = InstallationView & {
@@ -12,24 +13,25 @@ export type PendingInstallationRequest = { id: string; accountLogin: string | nu
 
 /** Installations of Hublink's GitHub App this person can see, with the repositories of selective ones. */
 export async function loadInstallations(userId: string): Promise<InstallationWithRepositories[]> {
-  const token = await getValidAccessToken(userId);
-  const installations = await listUserInstallations(token);
+  const github = githubFor(userId);
+  const installations = await listUserInstallations(github);
   // One request per selective installation, all at once.
   return Promise.all(
     installations.map(async (installation) => ({
       ...installation,
       repositories:
         installation.repositorySelection === "selected" && !installation.suspendedAt
-          ? await listInstallationRepositories(token, installation.id)
+          ? await listInstallationRepositories(github, installation.id)
           : null,
     })),
   );
 }
 
-export async function pendingInstallationRequests(userId: string): Promise<PendingInstallationRequest[]> {
+/** Read once per request: the shell and the connections page both show them. */
+export const pendingInstallationRequests = cache(async (userId: string): Promise<PendingInstallationRequest[]> => {
   const rows = await db.installationRequest.findMany({ where: { userId, status: "pending" }, orderBy: { requestedAt: "desc" } });
   return rows.map(({ id, accountLogin, requestedAt }) => ({ id, accountLogin, requestedAt }));
-}
+});
 
 /** Where a person changes an installation on GitHub ("Configure on GitHub"). */
 export function installationSettingsUrl(installation: InstallationView): string {

@@ -1,6 +1,6 @@
 import "server-only";
-import { Octokit } from "@octokit/rest";
-import { getEnv } from "../env";
+import type { Octokit } from "@octokit/rest";
+import type { GitHubClient } from "./client";
 
 /** A GitHub App installation as Hublink stores and shows it. */
 export type InstallationView = {
@@ -37,16 +37,14 @@ export function toInstallationView(installation: GitHubInstallation): Installati
  * the only trustworthy answer to "may this person use installation N?", since installation_id in a
  * setup URL can be made up.
  */
-export async function listUserInstallations(accessToken: string): Promise<InstallationView[]> {
-  const octokit = new Octokit({ auth: accessToken, baseUrl: getEnv().github.apiUrl, userAgent: "Hublink" });
-  const installations = await octokit.paginate(octokit.rest.apps.listInstallationsForAuthenticatedUser, { per_page: 100 });
+export async function listUserInstallations(github: GitHubClient): Promise<InstallationView[]> {
+  const installations = await github.paginate(github.rest.apps.listInstallationsForAuthenticatedUser, { per_page: 100 });
   return installations.map(toInstallationView);
 }
 
 /** The repositories an installation grants this person (for "selected" installations on the connections page). */
-export async function listInstallationRepositories(accessToken: string, installationId: string) {
-  const octokit = new Octokit({ auth: accessToken, baseUrl: getEnv().github.apiUrl, userAgent: "Hublink" });
-  const repositories = await octokit.paginate(octokit.rest.apps.listInstallationReposForAuthenticatedUser, {
+export async function listInstallationRepositories(github: GitHubClient, installationId: string) {
+  const repositories = await github.paginate(github.rest.apps.listInstallationReposForAuthenticatedUser, {
     installation_id: Number(installationId),
     per_page: 100,
   });
