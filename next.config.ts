@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { getEnv } from "./lib/env";
+import { getEnv } from "./lib/config/env";
 
 // Fail the build (and `next dev`) on a bad configuration, with the message that names the variable.
 // SKIP_ENV_VALIDATION=1 builds without it, e.g. an image whose secrets arrive only at run time.

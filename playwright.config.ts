@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/browser";
 import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_SERVER_LOG, e2eAppEnv } from "./e2e/config";
-import { sqliteFilePath } from "./lib/database/target";
+import { sqliteFilePath } from "./lib/db/target";
 
 export default defineConfig({
   testDir: "./e2e",

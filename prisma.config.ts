@@ -2,8 +2,8 @@
 // downloads no engine binary (DESIGN.md §6). DATABASE_URL picks SQLite or PostgreSQL.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseTarget } from "./lib/database/target";
-import { getDatabaseUrl } from "./lib/env";
+import { databaseTarget } from "./lib/db/target";
+import { getDatabaseUrl } from "./lib/config/env";
 
 const target = databaseTarget(getDatabaseUrl());
 
@@ -14,7 +14,7 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations", target.provider) },
   async adapter() {
     return target.provider === "sqlite"
-      ? (await import("./lib/database/adapters")).sqliteAdapterFactory(target.url)
-      : (await import("./lib/database/adapters")).postgresMigrationAdapterFactory(target.url);
+      ? (await import("./lib/db/adapters")).sqliteAdapterFactory(target.url)
+      : (await import("./lib/db/adapters")).postgresMigrationAdapterFactory(target.url);
   },
 });

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { connectionStatusForSession } from "@/lib/github/connection-gate";
-import { reconnectPath } from "@/lib/navigation/reconnect-path";
+import { connectionStatusForSession } from "@/lib/github/connection/gate";
+import { reconnectPath } from "@/lib/navigation/paths";
 
 // Next 16's middleware. Runs before every app page, so it stays cheap: at most one indexed
 // database read (session cookie → connection status), never a GitHub call.

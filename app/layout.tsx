@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/config/env";
 import "./globals.css";
 
 export const metadata: Metadata = {

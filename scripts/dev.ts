@@ -1,10 +1,10 @@
 // `npm run dev`: the app on the embedded defaults. Generates local secrets, migrates the database,
 // starts the local GitHub emulator when in demo mode, then runs `next dev`.
 import { spawn } from "node:child_process";
-import { ConfigError, parseEnv } from "../lib/env";
+import { ConfigError, parseEnv } from "../lib/config/env";
 import { loadEnvFiles } from "./env-files";
 import { ensureLocalSecrets } from "./local-secrets";
-import { runMigrations } from "../lib/database/migrations";
+import { runMigrations } from "../lib/db/migrations";
 
 async function main() {
   const generated = ensureLocalSecrets();

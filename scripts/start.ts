@@ -1,9 +1,9 @@
 // `npm start`: checks the whole configuration (one message naming every bad variable), applies
 // pending migrations, then serves the production build.
 import { spawn } from "node:child_process";
-import { ConfigError, parseEnv } from "../lib/env";
+import { ConfigError, parseEnv } from "../lib/config/env";
 import { loadEnvFiles } from "./env-files";
-import { runMigrations } from "../lib/database/migrations";
+import { runMigrations } from "../lib/db/migrations";
 
 try {
   loadEnvFiles(false);

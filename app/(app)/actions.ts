@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { auth, signOut } from "@/lib/auth";
-import { getEnv } from "@/lib/env";
-import { disconnect } from "@/lib/github/connection";
-import { signInstallState } from "@/lib/github/install-state";
+import { auth, signOut } from "@/lib/auth/auth";
+import { getEnv } from "@/lib/config/env";
+import { disconnect } from "@/lib/github/connection/store";
+import { signInstallState } from "@/lib/github/installations/install-state";
 import { safeReturnTo } from "@/lib/navigation/return-to";
 
 export async function signOutAction() {

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { ConnectionBadge } from "@/app/components/connection-badge";
 import { RateLimitNote } from "@/app/components/github/rate-limit-note";
-import { getConnectionSummary } from "@/lib/github/connection";
-import { pendingInstallationRequests } from "@/lib/github/installations-panel";
-import { redirectToReconnect } from "@/lib/github/reconnect";
-import { requireUser } from "@/lib/session";
+import { getConnectionSummary } from "@/lib/github/connection/store";
+import { pendingInstallationRequests } from "@/lib/github/views/installations";
+import { redirectToReconnect } from "@/lib/github/views/reconnect";
+import { requireUser } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
 
 // The shell of every signed-in page: header and navigation render at once; pages stream inside.

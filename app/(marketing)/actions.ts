@@ -1,6 +1,6 @@
 "use server";
 
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/lib/auth/auth";
 import { safeReturnTo } from "@/lib/navigation/return-to";
 
 export async function signInWithGitHub(formData: FormData) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { auth } from "@/lib/auth";
+import { auth } from "@/lib/auth/auth";
 import { safeReturnTo } from "@/lib/navigation/return-to";
 import { signInWithGitHub } from "./actions";
 

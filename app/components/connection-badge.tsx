@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from "@/lib/github/connection";
+import type { ConnectionStatus } from "@/lib/github/connection/store";
 
 const LABELS: Record<ConnectionStatus | "none", string> = {
   connected: "Connected",

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(app)/actions";
 import { Time } from "@/app/components/time";
-import { getConnectionSummary } from "@/lib/github/connection";
-import { explainEnding } from "@/lib/github/revocation";
+import { getConnectionSummary } from "@/lib/github/connection/store";
+import { explainEnding } from "@/lib/github/tokens/revocation";
 import { safeReturnTo } from "@/lib/navigation/return-to";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata = { title: "Reconnect GitHub" };
 

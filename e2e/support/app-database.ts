@@ -1,8 +1,8 @@
 // Direct access to the e2e app's SQLite database, for test setup (forgetting a user between tests)
 // and for assertions a person cannot see in the browser (what is stored, and how).
 import { readFileSync } from "node:fs";
-import { createPrismaClient, type Database } from "../../lib/database/client";
-import { sqliteFilePath } from "../../lib/database/target";
+import { createPrismaClient, type Database } from "../../lib/db/create-client";
+import { sqliteFilePath } from "../../lib/db/target";
 import { e2eAppEnv } from "../config";
 
 let client: Database | undefined;

@@ -2,12 +2,12 @@ import "server-only";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
-import { db } from "../db";
-import { getEnv } from "../env";
-import { asGitHubFailure, responseHeadersOf } from "./failures";
-import { noteRateLimit } from "./rate-limit";
-import { addConditionalRequests, databaseResponseCache } from "./response-cache";
-import { connectionAuthStrategy } from "./tokens";
+import { db } from "../db/client";
+import { getEnv } from "../config/env";
+import { asGitHubFailure, responseHeadersOf } from "./api/failures";
+import { noteRateLimit } from "./api/rate-limit";
+import { addConditionalRequests, databaseResponseCache } from "./api/response-cache";
+import { connectionAuthStrategy } from "./tokens/valid-token";
 
 // The one Octokit factory: GitHub's REST API as a signed-in person.
 const HublinkOctokit = Octokit.plugin(throttling, retry);

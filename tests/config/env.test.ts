@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "@/lib/env";
+import { ConfigError, parseEnv } from "@/lib/config/env";
 
 const key = (fill: number) => Buffer.alloc(32, fill).toString("base64");
 const secrets = {

@@ -2,7 +2,7 @@
 // the committed migrations apply, rows round-trip, and a conditional update on the version column
 // lets exactly one of two concurrent writers win — what single-flight token refresh relies on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/database/client";
+import type { Database } from "@/lib/db/create-client";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const providers = ["sqlite", ...(process.env.TEST_POSTGRES_URL ? ["postgresql" as const] : [])] as const;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO, type RunningEmulator } from "@/e2e/github-emulator";
 import { authorize, Browser, control, startTestEmulator } from "@/e2e/github-emulator/test-helpers";
-import type { Database } from "@/lib/database/client";
+import type { Database } from "@/lib/db/create-client";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const APP_URL = "http://localhost:3999";
@@ -11,18 +11,18 @@ let emulator: RunningEmulator;
 let database: TestDatabase;
 let db: Database;
 let lib: {
-  connectApp: typeof import("@/lib/github/connect-app").connectApp;
-  startConnectFlow: typeof import("@/lib/github/connect-flow").startConnectFlow;
-  codeChallengeOf: typeof import("@/lib/github/connect-flow").codeChallengeOf;
-  authorizeUrl: typeof import("@/lib/github/oauth").authorizeUrl;
-  completeConnect: typeof import("@/lib/github/complete-connect").completeConnect;
-  tokenCipher: typeof import("@/lib/crypto").tokenCipher;
+  connectApp: typeof import("@/lib/github/api/oauth-app").connectApp;
+  startConnectFlow: typeof import("@/lib/github/connect/flow-cookie").startConnectFlow;
+  codeChallengeOf: typeof import("@/lib/github/connect/flow-cookie").codeChallengeOf;
+  authorizeUrl: typeof import("@/lib/github/connect/code-exchange").authorizeUrl;
+  completeConnect: typeof import("@/lib/github/connect/complete").completeConnect;
+  tokenCipher: typeof import("@/lib/crypto/app-cipher").tokenCipher;
 };
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ appUrl: APP_URL });
   database = await createTestDatabase("sqlite");
-  // lib/env reads the environment once, on first use: configure before importing the app's modules.
+  // lib/config/env.ts reads the environment once, on first use: configure before importing the app's modules.
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     APP_URL,
@@ -36,13 +36,13 @@ beforeAll(async () => {
     GITHUB_CONNECT_CLIENT_SECRET: DEMO.connect.clientSecret,
   });
   lib = {
-    ...(await import("@/lib/github/connect-app")),
-    ...(await import("@/lib/github/connect-flow")),
-    ...(await import("@/lib/github/oauth")),
-    ...(await import("@/lib/github/complete-connect")),
-    ...(await import("@/lib/crypto")),
+    ...(await import("@/lib/github/api/oauth-app")),
+    ...(await import("@/lib/github/connect/flow-cookie")),
+    ...(await import("@/lib/github/connect/code-exchange")),
+    ...(await import("@/lib/github/connect/complete")),
+    ...(await import("@/lib/crypto/app-cipher")),
   };
-  db = (await import("@/lib/db")).db;
+  db = (await import("@/lib/db/client")).db;
 });
 afterAll(async () => {
   await db?.$disconnect();
@@ -89,7 +89,7 @@ describe("connecting through an OAuth app", () => {
     const user = await db.user.create({ data: { login: "octocat-2" } });
     const { params, sealed } = await throughGitHub(user.id);
     // Swap the secret the app sends, as a misconfigured deployment would.
-    const env = (await import("@/lib/env")).getEnv();
+    const env = (await import("@/lib/config/env")).getEnv();
     const original = env.connect.clientSecret;
     env.connect.clientSecret = "wrong";
     try {

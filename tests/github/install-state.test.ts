@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-let signInstallState: typeof import("@/lib/github/install-state").signInstallState;
-let verifyInstallState: typeof import("@/lib/github/install-state").verifyInstallState;
+let signInstallState: typeof import("@/lib/github/installations/install-state").signInstallState;
+let verifyInstallState: typeof import("@/lib/github/installations/install-state").verifyInstallState;
 
 beforeAll(async () => {
   Object.assign(process.env, {
@@ -9,7 +9,7 @@ beforeAll(async () => {
     SESSION_SECRET: "install-state-test-secret-0123456789",
     TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
   });
-  ({ signInstallState, verifyInstallState } = await import("@/lib/github/install-state"));
+  ({ signInstallState, verifyInstallState } = await import("@/lib/github/installations/install-state"));
 });
 
 describe("installation state", () => {

@@ -9,10 +9,10 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 let emu: RunningEmulator;
 let database: TestDatabase;
 let lib: {
-  dashboard: typeof import("@/lib/github/dashboard");
-  repositories: typeof import("@/lib/github/repositories");
-  work: typeof import("@/lib/github/repository-work");
-  errors: typeof import("@/lib/github/errors");
+  dashboard: typeof import("@/lib/github/views/dashboard");
+  repositories: typeof import("@/lib/github/views/repositories");
+  work: typeof import("@/lib/github/views/repository-work");
+  errors: typeof import("@/lib/github/api/errors");
 };
 const userId = "user-octocat";
 
@@ -21,7 +21,7 @@ const control = (path: string, body?: unknown) =>
 
 beforeAll(async () => {
   [emu, database] = await Promise.all([startTestEmulator(), createTestDatabase("sqlite")]);
-  // lib/env reads process.env once, on first use: configure before importing anything from lib.
+  // lib/config/env.ts reads process.env once, on first use: configure before importing anything from lib.
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     GITHUB_URL: emu.url,
@@ -30,10 +30,10 @@ beforeAll(async () => {
     TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
   });
   lib = {
-    dashboard: await import("@/lib/github/dashboard"),
-    repositories: await import("@/lib/github/repositories"),
-    work: await import("@/lib/github/repository-work"),
-    errors: await import("@/lib/github/errors"),
+    dashboard: await import("@/lib/github/views/dashboard"),
+    repositories: await import("@/lib/github/views/repositories"),
+    work: await import("@/lib/github/views/repository-work"),
+    errors: await import("@/lib/github/api/errors"),
   };
 });
 afterAll(async () => {
@@ -42,7 +42,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await control("/reset");
   const token = await tokenFor(emu, "octocat", "githubApp");
-  const { tokenCipher } = await import("@/lib/crypto");
+  const { tokenCipher } = await import("@/lib/crypto/app-cipher");
   const db = database.connect();
   await db.user.deleteMany();
   await db.user.create({

@@ -2,8 +2,8 @@ import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/e2e/github-emulator";
 import { startTestEmulator, tokenFor } from "@/e2e/github-emulator/test-helpers";
-import type { Database } from "@/lib/database/client";
-import { addConditionalRequests, databaseResponseCache } from "@/lib/github/response-cache";
+import type { Database } from "@/lib/db/create-client";
+import { addConditionalRequests, databaseResponseCache } from "@/lib/github/api/response-cache";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 // The conditional-request hook against the emulator's real ETags and a migrated database: SQLite,

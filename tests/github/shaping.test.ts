@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { GitHubConnectionError } from "@/lib/github/errors";
-import { asGitHubFailure } from "@/lib/github/failures";
-import { pageInfoFromLink } from "@/lib/github/pagination";
-import { summarizeReviews, toCheckState } from "@/lib/github/work-items";
+import { GitHubConnectionError } from "@/lib/github/api/errors";
+import { asGitHubFailure } from "@/lib/github/api/failures";
+import { pageInfoFromLink } from "@/lib/github/api/pagination";
+import { summarizeReviews, toCheckState } from "@/lib/github/views/work-items";
 
 // The small decisions behind what the pages say, at their edges.
 

@@ -10,13 +10,13 @@ describe.each(providers)("proxy on %s", (provider) => {
   let world: LifecycleWorld;
   let proxy: typeof import("@/proxy").proxy;
   let NextRequest: typeof import("next/server").NextRequest;
-  let gate: typeof import("@/lib/github/connection-gate");
+  let gate: typeof import("@/lib/github/connection/gate");
 
   beforeAll(async () => {
     world = await startLifecycleWorld(provider);
     delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
     vi.resetModules();
-    [{ proxy }, { NextRequest }, gate] = await Promise.all([import("@/proxy"), import("next/server"), import("@/lib/github/connection-gate")]);
+    [{ proxy }, { NextRequest }, gate] = await Promise.all([import("@/proxy"), import("next/server"), import("@/lib/github/connection/gate")]);
 
     // Many people, so a missing index would show in the plan. Person i: session `session-i`,
     // connection revoked when i % 10 === 1, expired session when i % 10 === 2.

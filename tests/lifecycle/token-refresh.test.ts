@@ -6,8 +6,8 @@ import { connectedUser, expireAccessToken, providers, refreshCount, startLifecyc
 
 type Lib = {
   githubFor: typeof import("@/lib/github/client").githubFor;
-  getValidAccessToken: typeof import("@/lib/github/tokens").getValidAccessToken;
-  errors: typeof import("@/lib/github/errors");
+  getValidAccessToken: typeof import("@/lib/github/tokens/valid-token").getValidAccessToken;
+  errors: typeof import("@/lib/github/api/errors");
   decrypt: (ciphertext: string) => string;
 };
 
@@ -22,9 +22,9 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     vi.resetModules();
     const [{ githubFor }, { getValidAccessToken }, errors, { tokenCipher }] = await Promise.all([
       import("@/lib/github/client"),
-      import("@/lib/github/tokens"),
-      import("@/lib/github/errors"),
-      import("@/lib/crypto"),
+      import("@/lib/github/tokens/valid-token"),
+      import("@/lib/github/api/errors"),
+      import("@/lib/crypto/app-cipher"),
     ]);
     lib = { githubFor, getValidAccessToken, errors, decrypt: (c) => tokenCipher().decrypt(c) };
   });
@@ -186,7 +186,7 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     await world.control("POST", "/faults", { method: "GET", path: "^/user$", delayMs: 1500 });
     // The auth hook alone, with a short deadline (githubFor's own is 10 s): it is what decides.
     const { Octokit } = await import("@octokit/rest");
-    const { connectionAuthStrategy } = await import("@/lib/github/tokens");
+    const { connectionAuthStrategy } = await import("@/lib/github/tokens/valid-token");
     const octokit = new Octokit({ authStrategy: connectionAuthStrategy, auth: { userId: user.id }, baseUrl: world.emulator.apiUrl, log: { debug() {}, info() {}, warn() {}, error() {} } });
     await expect(octokit.request("GET /user", { request: { signal: AbortSignal.timeout(300) } })).rejects.toMatchObject({ name: expect.stringMatching(/TimeoutError|AbortError|HttpError/) });
     await world.control("DELETE", "/faults");

@@ -5,8 +5,8 @@ import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createPrismaClient, type Database } from "@/lib/database/client";
-import { runMigrations } from "@/lib/database/migrations";
+import { createPrismaClient, type Database } from "@/lib/db/create-client";
+import { runMigrations } from "@/lib/db/migrations";
 
 export type TestDatabase = { url: string; connect(): Database; drop(): Promise<void> };
 

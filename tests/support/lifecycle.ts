@@ -1,11 +1,11 @@
 // A connection's life against a real GitHub emulator and a throwaway database: the world the
-// lifecycle tests (refresh, revocation, webhooks) run in. lib/env reads process.env once, so the
+// lifecycle tests (refresh, revocation, webhooks) run in. lib/config/env.ts reads process.env once, so the
 // environment is set before any lib module is imported — tests import lib code dynamically after
 // startLifecycleWorld().
 import { e2eAppEnv } from "@/e2e/config";
 import { startEmulator, type RunningEmulator } from "@/e2e/github-emulator";
 import { issueTokens, recordGrant } from "@/e2e/github-emulator/tokens";
-import type { Database } from "@/lib/database/client";
+import type { Database } from "@/lib/db/create-client";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 export type LifecycleWorld = {
@@ -56,7 +56,7 @@ export async function startLifecycleWorld(provider: "sqlite" | "postgresql", app
  * GitHub (the emulator) issued a token pair, saveConnection stored it encrypted.
  */
 export async function connectedUser(world: LifecycleWorld, login: string) {
-  const { saveConnection } = await import("@/lib/github/connection");
+  const { saveConnection } = await import("@/lib/github/connection/store");
   const app = world.emulator.state.apps.githubApp;
   recordGrant(world.emulator.state, app.clientId, login, []);
   const issued = issueTokens(world.emulator.state, app, login, []);

@@ -5,7 +5,7 @@
 //   node --conditions=react-server --import tsx tests/support/refresh-worker.ts <userId> <count>
 // (react-server: `server-only` resolves to its empty module, as in the app's server bundle.)
 import { once } from "node:events";
-import { db } from "../../lib/db";
+import { db } from "../../lib/db/client";
 import { githubFor } from "../../lib/github/client";
 
 const [userId, count] = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import { ConnectPrompt } from "@/app/components/github/connect-prompt";
 import { hasConnection } from "@/app/components/github/connected";
 import { PanelSkeleton } from "@/app/components/github/panel";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/lib/auth/session";
 import { ProfilePanel, RecentRepositoriesPanel, WorkPanel } from "./panels";
 
 export const metadata = { title: "Dashboard" };

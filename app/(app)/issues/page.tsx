@@ -1,7 +1,7 @@
 import { ConnectPrompt } from "@/app/components/github/connect-prompt";
 import { hasConnection } from "@/app/components/github/connected";
 import { parseWorkSearch, WorkView } from "@/app/components/github/work-view";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata = { title: "Issues" };
 

@@ -4,10 +4,10 @@ import { hasConnection } from "@/app/components/github/connected";
 import { Pagination } from "@/app/components/github/pagination";
 import { Panel, PanelProblem, PanelSkeleton } from "@/app/components/github/panel";
 import { RepositoryList } from "@/app/components/github/repository-list";
-import { settle } from "@/lib/github/failures";
-import { pageParam } from "@/lib/github/pagination";
-import { listRepositories, type RepositoryQuery, type RepositorySort, type RepositoryVisibility } from "@/lib/github/repositories";
-import { requireUser } from "@/lib/session";
+import { settle } from "@/lib/github/api/failures";
+import { pageParam } from "@/lib/github/api/pagination";
+import { listRepositories, type RepositoryQuery, type RepositorySort, type RepositoryVisibility } from "@/lib/github/views/repositories";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata = { title: "Repositories" };
 

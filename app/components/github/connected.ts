@@ -1,5 +1,5 @@
 import "server-only";
-import { getConnectionSummary } from "@/lib/github/connection";
+import { getConnectionSummary } from "@/lib/github/connection/store";
 
 /** Whether the person has a connection for the GitHub pages to use; revoked and expired ones are the reconnect flow's business. */
 export async function hasConnection(userId: string): Promise<boolean> {

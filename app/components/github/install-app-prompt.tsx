@@ -1,5 +1,5 @@
 import { installGitHubApp } from "@/app/(app)/actions";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/config/env";
 
 /** With a GitHub App, seeing no repositories usually means the app is not installed where they are. */
 export function InstallAppPrompt({ returnTo }: { returnTo: string }) {

@@ -1,4 +1,4 @@
-import type { Issue } from "@/lib/github/work-items";
+import type { Issue } from "@/lib/github/views/work-items";
 import { Day } from "./dates";
 import { Labels } from "./labels";
 import { EmptyState } from "./panel";

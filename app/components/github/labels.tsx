@@ -1,4 +1,4 @@
-import type { Label } from "@/lib/github/work-items";
+import type { Label } from "@/lib/github/views/work-items";
 
 // GitHub label colours are arbitrary: pick black or white text by the colour's luminance so every label stays readable.
 function textColorFor(hex: string): string {

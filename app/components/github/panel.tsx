@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { GitHubUnavailableError } from "@/lib/github/errors";
+import type { GitHubUnavailableError } from "@/lib/github/api/errors";
 import { formatTime } from "./dates";
 import { TryAgain } from "./try-again";
 

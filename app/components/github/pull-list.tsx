@@ -1,4 +1,4 @@
-import type { CheckState, PullRequest, ReviewState } from "@/lib/github/work-items";
+import type { CheckState, PullRequest, ReviewState } from "@/lib/github/views/work-items";
 import { Day } from "./dates";
 import { EmptyState } from "./panel";
 

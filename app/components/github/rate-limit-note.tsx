@@ -1,4 +1,4 @@
-import { lastRateLimit } from "@/lib/github/rate-limit";
+import { lastRateLimit } from "@/lib/github/api/rate-limit";
 import { formatTime } from "./dates";
 
 // The footer's small line about GitHub's hourly allowance, from the headers of the last answer —

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Repository } from "@/lib/github/work-items";
+import type { Repository } from "@/lib/github/views/work-items";
 import { Day } from "./dates";
 import { EmptyState } from "./panel";
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { ISSUE_FILTERS, PULL_FILTERS, searchWork, type IssueFilter, type PullFilter, type WorkSearch } from "@/lib/github/dashboard";
-import { settle } from "@/lib/github/failures";
-import { pageParam } from "@/lib/github/pagination";
-import type { ItemState } from "@/lib/github/work-items";
+import { ISSUE_FILTERS, PULL_FILTERS, searchWork, type IssueFilter, type PullFilter, type WorkSearch } from "@/lib/github/views/dashboard";
+import { settle } from "@/lib/github/api/failures";
+import { pageParam } from "@/lib/github/api/pagination";
+import type { ItemState } from "@/lib/github/views/work-items";
 import { IssueList } from "./issue-list";
 import { Pagination } from "./pagination";
 import { Panel, PanelProblem, PanelSkeleton } from "./panel";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { auth } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { auth } from "@/lib/auth/auth";
+import { db } from "@/lib/db/client";
 
 export const metadata = { title: "GitHub App installation" };
 

@@ -1,6 +1,6 @@
 import { Time } from "@/app/components/time";
-import { GitHubConnectionError } from "@/lib/github/errors";
-import { installationSettingsUrl, loadInstallations, type InstallationWithRepositories } from "@/lib/github/installations-panel";
+import { GitHubConnectionError } from "@/lib/github/api/errors";
+import { installationSettingsUrl, loadInstallations, type InstallationWithRepositories } from "@/lib/github/views/installations";
 
 // Streams in under its own Suspense boundary: it asks GitHub, the rest of the page does not.
 export async function InstallationsPanel({ userId }: { userId: string }) {

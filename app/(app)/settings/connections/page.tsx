@@ -1,18 +1,18 @@
 import { Suspense } from "react";
 import { ConnectionBadge } from "@/app/components/connection-badge";
 import { Time } from "@/app/components/time";
-import { connectProblem } from "@/lib/github/connect-problems";
+import { connectProblem } from "@/lib/github/connect/problems";
 import {
   getConnectionSummary,
   lastRefreshedAt,
   listConnectionEvents,
   type ConnectionEventView,
   type ConnectionSummary,
-} from "@/lib/github/connection";
-import { explainEnding } from "@/lib/github/revocation";
-import { requireUser } from "@/lib/session";
-import { getEnv } from "@/lib/env";
-import { pendingInstallationRequests } from "@/lib/github/installations-panel";
+} from "@/lib/github/connection/store";
+import { explainEnding } from "@/lib/github/tokens/revocation";
+import { requireUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/config/env";
+import { pendingInstallationRequests } from "@/lib/github/views/installations";
 import { disconnectGitHub, installGitHubApp } from "../../actions";
 import { InstallationsPanel } from "./installations-panel";
 

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { auth } from "@/lib/auth";
-import { getEnv } from "@/lib/env";
-import { completeConnect } from "@/lib/github/complete-connect";
-import { FLOW_COOKIE, flowCookieOptions } from "@/lib/github/connect-flow";
-import { completeInstallationSetup } from "@/lib/github/installation-setup";
+import { auth } from "@/lib/auth/auth";
+import { getEnv } from "@/lib/config/env";
+import { completeConnect } from "@/lib/github/connect/complete";
+import { FLOW_COOKIE, flowCookieOptions } from "@/lib/github/connect/flow-cookie";
+import { completeInstallationSetup } from "@/lib/github/installations/setup";
 
 // GET /api/github/callback — GitHub's one way back to Hublink: after authorizing (OAuth code) and,
 // as the GitHub App's setup URL, after installing (setup_action, installation_id).

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { auth } from "@/lib/auth";
-import { getEnv } from "@/lib/env";
-import { connectApp } from "@/lib/github/connect-app";
-import { codeChallengeOf, FLOW_COOKIE, flowCookieOptions, startConnectFlow } from "@/lib/github/connect-flow";
-import { authorizeUrl } from "@/lib/github/oauth";
+import { auth } from "@/lib/auth/auth";
+import { getEnv } from "@/lib/config/env";
+import { connectApp } from "@/lib/github/api/oauth-app";
+import { codeChallengeOf, FLOW_COOKIE, flowCookieOptions, startConnectFlow } from "@/lib/github/connect/flow-cookie";
+import { authorizeUrl } from "@/lib/github/connect/code-exchange";
 import { safeReturnTo } from "@/lib/navigation/return-to";
 
 // GET /api/github/connect?returnTo=/path — starts connecting GitHub for the signed-in person.

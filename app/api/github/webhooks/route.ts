@@ -1,4 +1,4 @@
-import { receiveWebhook } from "@/lib/github/webhooks";
+import { receiveWebhook } from "@/lib/github/webhooks/receive";
 
 // POST /api/github/webhooks — GitHub's signed deliveries for the GitHub App. No session here: the
 // X-Hub-Signature-256 check inside receiveWebhook is the authentication.

@@ -8,12 +8,12 @@ import { IssueList } from "@/app/components/github/issue-list";
 import { Pagination } from "@/app/components/github/pagination";
 import { Panel, PanelProblem, PanelSkeleton } from "@/app/components/github/panel";
 import { PullList } from "@/app/components/github/pull-list";
-import { settle, type Settled } from "@/lib/github/failures";
-import { pageParam } from "@/lib/github/pagination";
-import { getRepository, type RepositoryHeader } from "@/lib/github/repositories";
-import { listRepositoryIssues, listRepositoryPulls } from "@/lib/github/repository-work";
-import type { Issue, ItemState, Listing, PullRequest } from "@/lib/github/work-items";
-import { requireUser } from "@/lib/session";
+import { settle, type Settled } from "@/lib/github/api/failures";
+import { pageParam } from "@/lib/github/api/pagination";
+import { getRepository, type RepositoryHeader } from "@/lib/github/views/repositories";
+import { listRepositoryIssues, listRepositoryPulls } from "@/lib/github/views/repository-work";
+import type { Issue, ItemState, Listing, PullRequest } from "@/lib/github/views/work-items";
+import { requireUser } from "@/lib/auth/session";
 
 type Params = Promise<{ owner: string; repo: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -1,0 +1,84 @@
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth, { type DefaultSession, type NextAuthConfig } from "next-auth";
+import GitHub from "next-auth/providers/github";
+import { cache } from "react";
+import { db } from "../db/client";
+import { getEnv } from "../config/env";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; login: string | null } & DefaultSession["user"];
+  }
+  interface User {
+    login?: string | null;
+  }
+}
+
+const env = getEnv();
+
+// The adapter is typed against @prisma/client's default output; ours is generated elsewhere with the
+// same models (prisma/schema.prisma), so the shapes match.
+const adapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
+
+export const authConfig = {
+  adapter,
+  secret: env.authSecret,
+  // Database sessions: revocable server-side, and what every instance behind a load balancer shares.
+  session: { strategy: "database" },
+  // Behind a load balancer the Host header is the public one; APP_URL is validated separately.
+  trustHost: true,
+  pages: { signIn: "/", error: "/" },
+  providers: [
+    GitHub({
+      clientId: env.signIn.clientId,
+      clientSecret: env.signIn.clientSecret,
+      // GitHub Enterprise Server layout (web at GITHUB_URL, REST under /api/v3): also the emulator's.
+      enterprise: env.github.url === "https://github.com" ? undefined : { baseUrl: env.github.url },
+      authorization: { params: { scope: "read:user user:email" } },
+      checks: ["pkce", "state"],
+      profile(profile) {
+        return {
+          id: String(profile.id),
+          login: profile.login,
+          name: profile.name ?? profile.login,
+          email: profile.email,
+          image: profile.avatar_url,
+        };
+      },
+      // Sign-in needs identity only: GitHub's token never reaches the Account table. Repository
+      // access comes from the separate connect flow, whose tokens are encrypted (lib/github).
+      account(tokens) {
+        return { token_type: tokens.token_type, scope: tokens.scope };
+      },
+    }),
+  ],
+  callbacks: {
+    session({ session, user }) {
+      session.user.id = user.id;
+      session.user.login = (user as { login?: string | null }).login ?? null;
+      return session;
+    },
+  },
+  events: {
+    // Auth.js creates the user once; keep login, name and avatar current on every sign-in.
+    async signIn({ user, profile }) {
+      if (!user.id || !profile) return;
+      await db.user.update({
+        where: { id: user.id },
+        data: {
+          login: typeof profile.login === "string" ? profile.login : undefined,
+          name: (profile.name as string | null) ?? (profile.login as string),
+          image: typeof profile.avatar_url === "string" ? profile.avatar_url : undefined,
+        },
+      });
+    },
+  },
+} satisfies NextAuthConfig;
+
+const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth(authConfig);
+
+export { handlers, signIn, signOut };
+
+/** The signed-in session, read once per request however many components ask. */
+export const auth = cache(uncachedAuth);

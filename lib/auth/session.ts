@@ -1,0 +1,21 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { auth } from "./auth";
+import { safeReturnTo } from "../navigation/return-to";
+
+/** Request header proxy.ts sets to the page being rendered, so a redirect can bring the person back. */
+export const PATH_HEADER = "x-hublink-path";
+
+export type SignedInUser = { id: string; login: string | null; name: string | null; image: string | null };
+
+/** The signed-in person, or a redirect to the landing page that returns here after sign-in. */
+export async function requireUser(): Promise<SignedInUser> {
+  const session = await auth();
+  if (!session?.user?.id) {
+    const here = safeReturnTo((await headers()).get(PATH_HEADER));
+    redirect(`/?returnTo=${encodeURIComponent(here)}`);
+  }
+  const { id, login, name, image } = session.user;
+  return { id, login, name: name ?? null, image: image ?? null };
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { GitHubConnectionError, GitHubUnavailableError } from "./errors";
+
+// Turns what Octokit throws into what a page can act on. Only "GitHub cannot answer now" becomes
+// GitHubUnavailableError; a 404 stays itself (the page decides it is notFound()), and the
+// connection's own errors pass through untouched for the revocation flow.
+
+type Thrown = {
+  status?: number;
+  message?: string;
+  name?: string;
+  cause?: unknown;
+  response?: { headers?: Record<string, string | number | undefined> };
+};
+
+export function responseHeadersOf(error: unknown): Record<string, string | number | undefined> | undefined {
+  return (error as Thrown | null)?.response?.headers;
+}
+
+export function asGitHubFailure(error: unknown, timedOut: boolean, now = Date.now()): unknown {
+  if (error instanceof GitHubConnectionError || error instanceof GitHubUnavailableError) return error;
+  const thrown = (error ?? {}) as Thrown;
+  if (timedOut || thrown.name === "TimeoutError" || (thrown.cause as Thrown | undefined)?.name === "TimeoutError") {
+    return new GitHubUnavailableError("timeout");
+  }
+  const status = thrown.status;
+  const headers = thrown.response?.headers ?? {};
+  if (status === 403 || status === 429) {
+    const retryAfter = Number(headers["retry-after"]);
+    const reset = Number(headers["x-ratelimit-reset"]);
+    const limited = headers["x-ratelimit-remaining"] === "0" || Number.isFinite(retryAfter) || /rate limit/i.test(thrown.message ?? "");
+    if (limited) {
+      const retryAt = Number.isFinite(retryAfter) ? new Date(now + retryAfter * 1000) : Number.isFinite(reset) ? new Date(reset * 1000) : null;
+      return new GitHubUnavailableError("rate_limited", retryAt);
+    }
+  }
+  if (status !== undefined && status >= 500) {
+    // @octokit/request reports a network failure as status 500 without a response.
+    return new GitHubUnavailableError(thrown.response ? "server_error" : "unreachable");
+  }
+  return error;
+}
+
+export type Settled<T> = { ok: true; value: T } | { ok: false; problem: GitHubUnavailableError };
+
+/**
+ * A panel's load: the value, or the reason GitHub could not answer, for the panel to show in its
+ * place. A revoked or expired connection redirects to /reconnect (with this page as returnTo).
+ * Everything else is thrown on — bugs to the page's error boundary.
+ */
+export async function settle<T>(load: Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await load };
+  } catch (error) {
+    if (error instanceof GitHubUnavailableError) return { ok: false, problem: error };
+    if (error instanceof GitHubConnectionError && (error.code === "revoked" || error.code === "expired")) {
+      // Imported here: next/navigation cannot load outside Next (scripts and tests import this file).
+      const { redirectToReconnect } = await import("../views/reconnect");
+      return redirectToReconnect();
+    }
+    throw error;
+  }
+}

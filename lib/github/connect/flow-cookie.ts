@@ -1,0 +1,72 @@
+import "server-only";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { sealData, unsealData } from "iron-session";
+import { getEnv } from "../../config/env";
+
+// The connect flow's memory between /api/github/connect and /api/github/callback: state, PKCE
+// verifier, where to return and who started it, sealed (encrypted + signed) by iron-session in a
+// short-lived cookie that only those two routes receive and that the callback always deletes.
+
+export const FLOW_COOKIE = "hublink_connect_flow";
+const FLOW_TTL_SECONDS = 10 * 60;
+
+export type ConnectFlow = {
+  state: string;
+  codeVerifier: string;
+  returnTo: string;
+  userId: string;
+  expiresAt: number;
+};
+
+export function flowCookieOptions(maxAge: number) {
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const, // sent on GitHub's top-level redirect back to us, not on cross-site posts
+    secure: getEnv().appUrl.startsWith("https://"),
+    path: "/api/github",
+    maxAge,
+  };
+}
+
+export function codeChallengeOf(verifier: string): string {
+  return createHash("sha256").update(verifier).digest("base64url");
+}
+
+export async function startConnectFlow(userId: string, returnTo: string, now = Date.now()) {
+  const flow: ConnectFlow = {
+    state: randomBytes(32).toString("base64url"),
+    // 32 random bytes → a 43-character verifier, within RFC 7636's 43–128.
+    codeVerifier: randomBytes(32).toString("base64url"),
+    returnTo,
+    userId,
+    expiresAt: now + FLOW_TTL_SECONDS * 1000,
+  };
+  const sealed = await sealData(flow, { password: getEnv().sessionSecret, ttl: FLOW_TTL_SECONDS });
+  return { flow, sealed, maxAge: FLOW_TTL_SECONDS };
+}
+
+export type FlowProblem = "flow_missing" | "flow_expired" | "state_mismatch" | "wrong_user";
+
+/** Opens the sealed cookie and checks it against the callback; a problem, or the flow. */
+export async function verifyConnectFlow(
+  sealed: string | undefined,
+  { state, userId, now = Date.now() }: { state: string | null; userId: string; now?: number },
+): Promise<{ ok: true; flow: ConnectFlow } | { ok: false; problem: FlowProblem; flow?: ConnectFlow }> {
+  if (!sealed) return { ok: false, problem: "flow_missing" };
+  // iron-session yields {} for a seal that is forged, altered, made with another password or past its ttl.
+  const flow = await unsealData<Partial<ConnectFlow>>(sealed, { password: getEnv().sessionSecret, ttl: FLOW_TTL_SECONDS });
+  if (!flow.state || !flow.codeVerifier || !flow.userId || !flow.expiresAt || flow.returnTo === undefined) {
+    return { ok: false, problem: "flow_expired" };
+  }
+  const complete = flow as ConnectFlow;
+  if (complete.expiresAt <= now) return { ok: false, problem: "flow_expired", flow: complete };
+  if (!state || !constantTimeEqual(state, complete.state)) return { ok: false, problem: "state_mismatch", flow: complete };
+  if (complete.userId !== userId) return { ok: false, problem: "wrong_user", flow: complete };
+  return { ok: true, flow: complete };
+}
+
+function constantTimeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

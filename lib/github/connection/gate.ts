@@ -1,0 +1,34 @@
+import "server-only";
+import { databaseTarget, postgresConnection } from "../../db/target";
+import { db } from "../../db/client";
+import { getEnv } from "../../config/env";
+import { Prisma } from "../../generated/sqlite/client";
+import type { ConnectionStatus } from "./store";
+
+// What proxy.ts needs on every app request: the status of the signed-in person's connection, in
+// ONE read that both unique indexes answer (Session.sessionToken → GitHubConnection.userId).
+// Prisma's relation queries would take up to three round trips here, hence one line of SQL.
+
+let tables: { session: Prisma.Sql; connection: Prisma.Sql } | undefined;
+
+function tableNames() {
+  if (tables) return tables;
+  const url = getEnv().databaseUrl;
+  // PostgreSQL: the URL's ?schema= (tests use one per run); Prisma qualifies its own queries the same way.
+  const prefix = databaseTarget(url).provider === "postgresql" ? `"${postgresConnection(url).schema.replaceAll('"', '""')}".` : "";
+  tables = { session: Prisma.raw(`${prefix}"Session"`), connection: Prisma.raw(`${prefix}"GitHubConnection"`) };
+  return tables;
+}
+
+export function connectionStatusQuery(sessionToken: string): Prisma.Sql {
+  const { session, connection } = tableNames();
+  return Prisma.sql`SELECT c."status" AS "status", s."expires" AS "expires" FROM ${session} s JOIN ${connection} c ON c."userId" = s."userId" WHERE s."sessionToken" = ${sessionToken}`;
+}
+
+/** The connection status behind a session cookie, or null (no such session, expired, no connection). */
+export async function connectionStatusForSession(sessionToken: string, now = Date.now()): Promise<ConnectionStatus | null> {
+  const rows = await db.$queryRaw<{ status: string; expires: Date | string | number }[]>(connectionStatusQuery(sessionToken));
+  const row = rows[0];
+  if (!row || new Date(row.expires).getTime() <= now) return null;
+  return row.status as ConnectionStatus;
+}

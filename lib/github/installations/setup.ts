@@ -1,0 +1,94 @@
+import "server-only";
+import { db } from "../../db/client";
+import { githubFor, githubWithToken } from "../client";
+import { connectApp } from "../api/oauth-app";
+import { saveConnection } from "../connection/store";
+import { GitHubConnectionError, GitHubUnavailableError } from "../api/errors";
+import { recordConnectionEvent } from "../connection/events";
+import { recordInstallation, resolveInstallationRequests } from "./records";
+import { verifyInstallState } from "./install-state";
+import { exchangeCode, fetchGitHubUser, OAuthExchangeError, type GitHubTokens } from "../connect/code-exchange";
+import { listUserInstallations, type InstallationView } from "./from-github";
+
+// GitHub's setup redirect after someone installs, updates or requests Hublink's GitHub App
+// (`setup_action` = install | update | request), arriving at the same callback as OAuth.
+
+export type SetupOutcome =
+  | { kind: "redirect"; to: string }
+  | { kind: "confirmation"; installationId: string | null; setupAction: string }
+  | { kind: "problem"; problem: string };
+
+export async function completeInstallationSetup(params: URLSearchParams, userId: string | null): Promise<SetupOutcome> {
+  const setupAction = params.get("setup_action") ?? "";
+  const installationId = params.get("installation_id");
+  const state = params.get("state");
+
+  if (!state) {
+    // An admin approving someone's request, or a change made on GitHub: no flow of ours started
+    // this, and the visitor may not even be signed in here. Never act on it blindly — confirm,
+    // reconcile what this person can see, and let the installation.created webhook settle requests.
+    if (userId) await reconcileQuietly(userId);
+    return { kind: "confirmation", installationId, setupAction };
+  }
+
+  const claims = await verifyInstallState(state);
+  if (!claims) return { kind: "problem", problem: "install_state_invalid" };
+  if (claims.userId !== userId) return { kind: "problem", problem: "install_state_foreign" };
+
+  try {
+    // With "request user authorization during installation", GitHub sends a code: it also connects.
+    const code = params.get("code");
+    const tokens = code ? await exchangeCode(connectApp(), code) : null;
+    const github = tokens ? githubWithToken(tokens.accessToken) : githubFor(userId);
+
+    if (setupAction === "request") {
+      await db.$transaction(async (tx) => {
+        const request = await tx.installationRequest.create({ data: { userId, status: "pending" } });
+        await recordConnectionEvent(tx, { userId, type: "installation_requested", detail: { requestId: request.id } });
+      });
+      if (tokens) await connect(userId, tokens);
+      return { kind: "redirect", to: claims.returnTo };
+    }
+
+    if (!installationId || !/^\d+$/.test(installationId)) return { kind: "problem", problem: "installation_not_visible" };
+    const installation = (await listUserInstallations(github)).find((i) => i.id === installationId);
+    if (!installation) return { kind: "problem", problem: "installation_not_visible" };
+
+    if (tokens) await connect(userId, tokens);
+    await storeInstallation(userId, installation, setupAction === "update" ? "installation_updated" : "installed");
+    return { kind: "redirect", to: claims.returnTo };
+  } catch (error) {
+    if (error instanceof OAuthExchangeError) return { kind: "problem", problem: error.code };
+    if (error instanceof GitHubConnectionError) return { kind: "problem", problem: "install_needs_connection" };
+    if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) {
+      return { kind: "problem", problem: "github_unreachable" };
+    }
+    throw error;
+  }
+}
+
+async function connect(userId: string, tokens: GitHubTokens) {
+  await saveConnection(userId, await fetchGitHubUser(tokens.accessToken), tokens, connectApp().kind);
+}
+
+async function storeInstallation(userId: string, installation: InstallationView, type: "installed" | "installation_updated") {
+  await db.$transaction(async (tx) => {
+    await recordInstallation(tx, installation);
+    await resolveInstallationRequests(tx, userId, installation);
+    await recordConnectionEvent(tx, {
+      userId,
+      type,
+      detail: { installationId: installation.id, account: installation.accountLogin, repositorySelection: installation.repositorySelection },
+    });
+  });
+}
+
+/** Brings stored installations in line with what GitHub shows this person; best effort. */
+async function reconcileQuietly(userId: string) {
+  try {
+    const installations = await listUserInstallations(githubFor(userId));
+    for (const installation of installations) await recordInstallation(db, installation);
+  } catch (error) {
+    console.warn(`installation reconcile skipped: ${(error as Error).name}`);
+  }
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import type { EndpointDefaults, RequestInterface, RequestParameters, Route } from "@octokit/types";
+import { tokenCipher } from "../../crypto/app-cipher";
+import { GitHubConnectionError } from "../api/errors";
+import { readUsableConnection, refreshConnection, type ConnectionRow } from "./refresh";
+import { markRevoked } from "./revocation";
+import { verifyIfStale } from "./verification";
+
+// Hands out a usable access token for a person's connection, and turns GitHub's 401s into the
+// right conclusion: refresh once and retry, or — when even a fresh token is refused — "revoked".
+
+/** A token this close to its expiry is refreshed before use, so it cannot expire mid-request. */
+export const REFRESH_AHEAD_MS = 5 * 60_000;
+
+type UsableToken = {
+  token: string;
+  row: ConnectionRow;
+  /** Obtained by a refresh during this call: a 401 on it cannot be an expiry. */
+  fresh: boolean;
+};
+
+// In-process single-flight, keyed by the token being replaced ("per expiry"): 50 requests of one
+// person make one claim attempt here; refreshConnection makes it one refresh across processes.
+const refreshesInFlight = new Map<string, Promise<ConnectionRow>>();
+
+function refreshOnce(row: ConnectionRow, afterRejection: boolean): Promise<ConnectionRow> {
+  const key = `${row.id}:${row.accessTokenCiphertext}`;
+  let pending = refreshesInFlight.get(key);
+  if (!pending) {
+    pending = refreshConnection(row, { afterRejection }).finally(() => refreshesInFlight.delete(key));
+    refreshesInFlight.set(key, pending);
+  }
+  return pending;
+}
+
+function usable(row: ConnectionRow, fresh: boolean): UsableToken {
+  // readUsableConnection/refreshConnection only return rows holding an access token.
+  return { token: tokenCipher().decrypt(row.accessTokenCiphertext!), row, fresh };
+}
+
+function expiresSoon(row: ConnectionRow, now = Date.now()): boolean {
+  return row.accessTokenExpiresAt !== null && row.accessTokenExpiresAt.getTime() - now <= REFRESH_AHEAD_MS;
+}
+
+async function currentToken(userId: string): Promise<UsableToken> {
+  const row = await readUsableConnection(userId);
+  if (expiresSoon(row)) return usable(await refreshOnce(row, false), true);
+  const token = usable(row, false);
+  await verifyIfStale(row, token.token);
+  return token;
+}
+
+/**
+ * A usable access token for the person's GitHub connection, refreshed first when it expires
+ * within five minutes. Throws GitHubConnectionError (not_connected | revoked | expired) or
+ * GitHubUnavailableError (GitHub could not refresh now; nothing was lost).
+ */
+export async function getValidAccessToken(userId: string): Promise<string> {
+  return (await currentToken(userId)).token;
+}
+
+async function revoke(rejected: UsableToken): Promise<never> {
+  await markRevoked({ userId: rejected.row.userId, accessTokenCiphertext: rejected.row.accessTokenCiphertext! }, "token_rejected");
+  throw new GitHubConnectionError("revoked");
+}
+
+const statusOf = (error: unknown) => (error as { status?: number }).status;
+
+/**
+ * An Octokit auth strategy for a person's connection (`authStrategy: connectionAuthStrategy,
+ * auth: { userId }`). Every request gets a valid token. A 401 on a token that should be valid
+ * (unexpired, refreshable) gets one refresh and one retry; a 401 on a freshly refreshed or
+ * non-expiring token means the grant is gone: the connection is marked revoked and the request
+ * fails with GitHubConnectionError("revoked"). Any other failure — 5xx, timeouts, 403/429 rate
+ * limits, 404 — passes through untouched (the retry and throttling plugins wrap this hook) and
+ * is never taken for revocation.
+ */
+export function connectionAuthStrategy({ userId }: { userId: string }) {
+  const auth = async () => ({ type: "token" as const, tokenType: "oauth" as const, token: await getValidAccessToken(userId) });
+  const hook = async (request: RequestInterface, route: Route | EndpointDefaults, parameters?: RequestParameters) => {
+    const endpoint = request.endpoint.merge(route as string, parameters ?? {});
+    const send = (token: string) =>
+      request({ ...endpoint, headers: { ...endpoint.headers, authorization: `token ${token}` } } as EndpointDefaults & { url: string });
+
+    const first = await currentToken(userId);
+    try {
+      return await send(first.token);
+    } catch (error) {
+      if (statusOf(error) !== 401) throw error;
+    }
+    if (first.fresh || !first.row.refreshTokenCiphertext) return revoke(first);
+
+    const second = usable(await refreshOnce(first.row, true), true);
+    try {
+      return await send(second.token);
+    } catch (error) {
+      if (statusOf(error) !== 401) throw error;
+      return revoke(second);
+    }
+  };
+  return Object.assign(auth, { hook });
+}

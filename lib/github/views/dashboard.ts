@@ -1,0 +1,79 @@
+import "server-only";
+import { githubFor } from "../client";
+import { pageInfoFromLink } from "../api/pagination";
+import { toIssue, toRepository, type Issue, type ItemState, type Listing, type Repository } from "./work-items";
+
+// Loaders behind /dashboard, /pulls and /issues. Each makes its own GitHub calls, so the panels
+// that use them load side by side.
+
+export type Profile = {
+  login: string;
+  name: string | null;
+  avatarUrl: string;
+  htmlUrl: string;
+  bio: string | null;
+  publicRepos: number;
+  followers: number;
+  following: number;
+};
+
+export async function getProfile(userId: string): Promise<Profile> {
+  const { data } = await githubFor(userId).rest.users.getAuthenticated();
+  return {
+    login: data.login,
+    name: data.name ?? null,
+    avatarUrl: data.avatar_url,
+    htmlUrl: data.html_url,
+    bio: data.bio ?? null,
+    publicRepos: data.public_repos,
+    followers: data.followers,
+    following: data.following,
+  };
+}
+
+export async function getRecentRepositories(userId: string, count = 6): Promise<Repository[]> {
+  const { data } = await githubFor(userId).rest.repos.listForAuthenticatedUser({ sort: "updated", per_page: count });
+  return data.map(toRepository);
+}
+
+// The work lists: what I opened, what waits for my review, what is assigned to me. GitHub App user
+// tokens need a type qualifier in every search (is:pr / is:issue), so each filter names its kind.
+export const PULL_FILTERS = {
+  created: { label: "Created by you", qualifier: "author:@me" },
+  "review-requested": { label: "Review requested", qualifier: "review-requested:@me" },
+  assigned: { label: "Assigned to you", qualifier: "assignee:@me" },
+  mentioned: { label: "Mentioning you", qualifier: "mentions:@me" },
+} as const;
+
+export const ISSUE_FILTERS = {
+  assigned: { label: "Assigned to you", qualifier: "assignee:@me" },
+  created: { label: "Created by you", qualifier: "author:@me" },
+  mentioned: { label: "Mentioning you", qualifier: "mentions:@me" },
+} as const;
+
+export type PullFilter = keyof typeof PULL_FILTERS;
+export type IssueFilter = keyof typeof ISSUE_FILTERS;
+export type WorkSearch =
+  | { kind: "pr"; filter: PullFilter; state: ItemState }
+  | { kind: "issue"; filter: IssueFilter; state: ItemState };
+
+export function workQuery(search: WorkSearch): string {
+  const qualifier = search.kind === "pr" ? PULL_FILTERS[search.filter].qualifier : ISSUE_FILTERS[search.filter].qualifier;
+  return `is:${search.kind} is:${search.state} ${qualifier} archived:false`;
+}
+
+export const WORK_PAGE_SIZE = 25;
+
+export async function searchWork(userId: string, search: WorkSearch, { page = 1, perPage = WORK_PAGE_SIZE } = {}): Promise<Listing<Issue>> {
+  const { data, headers } = await githubFor(userId).rest.search.issuesAndPullRequests({
+    q: workQuery(search),
+    sort: "updated",
+    order: "desc",
+    per_page: perPage,
+    page,
+  });
+  // GitHub serves only the first 1,000 results of a search.
+  const reachable = Math.min(data.total_count, 1000);
+  const info = pageInfoFromLink(headers.link, page);
+  return { items: data.items.map(toIssue), ...info, lastPage: Math.max(info.page, Math.ceil(reachable / perPage)), total: data.total_count };
+}

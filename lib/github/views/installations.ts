@@ -1,0 +1,39 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "../../db/client";
+import { getEnv } from "../../config/env";
+import { githubFor } from "../client";
+import { listInstallationRepositories, listUserInstallations, type InstallationView } from "../installations/from-github";
+
+export type InstallationWithRepositories = InstallationView & {
+  repositories: { fullName: string; private: boolean; htmlUrl: string }[] | null;
+};
+
+export type PendingInstallationRequest = { id: string; accountLogin: string | null; requestedAt: Date };
+
+/** Installations of Hublink's GitHub App this person can see, with the repositories of selective ones. */
+export async function loadInstallations(userId: string): Promise<InstallationWithRepositories[]> {
+  const github = githubFor(userId);
+  const installations = await listUserInstallations(github);
+  // One request per selective installation, all at once.
+  return Promise.all(
+    installations.map(async (installation) => ({
+      ...installation,
+      repositories:
+        installation.repositorySelection === "selected" && !installation.suspendedAt
+          ? await listInstallationRepositories(github, installation.id)
+          : null,
+    })),
+  );
+}
+
+/** Read once per request: the shell and the connections page both show them. */
+export const pendingInstallationRequests = cache(async (userId: string): Promise<PendingInstallationRequest[]> => {
+  const rows = await db.installationRequest.findMany({ where: { userId, status: "pending" }, orderBy: { requestedAt: "desc" } });
+  return rows.map(({ id, accountLogin, requestedAt }) => ({ id, accountLogin, requestedAt }));
+});
+
+/** Where a person changes an installation on GitHub ("Configure on GitHub"). */
+export function installationSettingsUrl(installation: InstallationView): string {
+  return installation.htmlUrl || `${getEnv().github.url}/settings/installations/${installation.id}`;
+}

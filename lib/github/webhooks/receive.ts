@@ -1,0 +1,146 @@
+import "server-only";
+import { Webhooks } from "@octokit/webhooks";
+import type { Database } from "../../db/create-client";
+import { tokenCipher } from "../../crypto/app-cipher";
+import { db } from "../../db/client";
+import { getEnv } from "../../config/env";
+import { installationChanged, installationCreated, installationDeleted, installationSuspended, installationUnsuspended } from "../installations/webhook-changes";
+import { markRevoked } from "../tokens/revocation";
+import { askGitHubAboutToken } from "../tokens/verification";
+import { isHandledEvent, webhookPayloads, type HandledEvent } from "./payloads";
+
+// Signed GitHub webhooks. Nothing in a delivery is believed — not even parsed — before its
+// X-Hub-Signature-256 matches the body (constant-time, @octokit/webhooks). Each X-GitHub-Delivery
+// is handled once: its id is stored in the same transaction as the changes it causes, so a
+// redelivery finds it and changes nothing, and a failed delivery stores nothing and can be retried.
+
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+export type WebhookAnswer = { status: number; body: { result: string } };
+const answer = (status: number, result: string): WebhookAnswer => ({ status, body: { result } });
+
+/** The body, or null once it passes `limit` bytes — whatever Content-Length claimed. */
+async function readCappedBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
+  if (!body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+let verifier: Webhooks | undefined;
+
+export async function receiveWebhook(request: Request): Promise<WebhookAnswer> {
+  const secret = getEnv().githubApp?.webhookSecret;
+  if (!secret) return answer(404, "no_github_app");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES) return answer(413, "too_large");
+  const raw = await readCappedBody(request.body, MAX_WEBHOOK_BYTES);
+  if (!raw) return answer(413, "too_large");
+
+  const signature = request.headers.get("x-hub-signature-256");
+  if (!signature) return answer(401, "signature_missing");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(raw);
+  } catch {
+    return answer(400, "malformed");
+  }
+  verifier ??= new Webhooks({ secret });
+  if (!(await verifier.verify(text, signature).catch(() => false))) return answer(401, "signature_mismatch");
+
+  const event = request.headers.get("x-github-event");
+  const deliveryId = request.headers.get("x-github-delivery");
+  if (!event || !deliveryId || deliveryId.length > 100) return answer(400, "malformed");
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    return answer(400, "malformed");
+  }
+  const parsed = isHandledEvent(event) ? webhookPayloads[event].safeParse(payload) : null;
+  if (parsed && !parsed.success) return answer(400, "malformed");
+  const action = typeof (payload as { action?: unknown }).action === "string" ? (payload as { action: string }).action : null;
+
+  if (await db.webhookDelivery.findUnique({ where: { deliveryId } })) return answer(200, "duplicate");
+  // Decided before the transaction, because it may ask GitHub: no network wait while holding a write.
+  const revocations =
+    parsed && event === "github_app_authorization" && action === "revoked"
+      ? await connectionsEndedBy((parsed.data as Payload<"github_app_authorization">).sender.id)
+      : [];
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.webhookDelivery.create({ data: { deliveryId, event, action } });
+      if (parsed) await apply(tx, event as HandledEvent, parsed.data, revocations);
+    });
+  } catch (error) {
+    // Two copies of one delivery at the same moment: the other one stored it first.
+    if ((error as { code?: string }).code === "P2002" && (await db.webhookDelivery.findUnique({ where: { deliveryId } }))) {
+      return answer(200, "duplicate");
+    }
+    throw error;
+  }
+  return answer(200, parsed ? "processed" : "ignored");
+}
+
+type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+type Payload<E extends HandledEvent> = ReturnType<(typeof webhookPayloads)[E]["parse"]>;
+
+type StoredToken = { userId: string; accessTokenCiphertext: string };
+
+/**
+ * The person revoked the App in their GitHub settings: every App token of theirs died then. But the
+ * webhook says not when, and it can arrive late — after the person already reconnected with a new
+ * grant. So each stored token is put to GitHub: one it still knows was issued after the revocation
+ * and stays. If GitHub cannot say, the webhook is believed (at worst, one extra reconnect).
+ */
+async function connectionsEndedBy(githubUserId: number): Promise<StoredToken[]> {
+  const rows = await db.gitHubConnection.findMany({
+    where: { githubUserId: String(githubUserId), kind: "github_app", status: "connected", accessTokenCiphertext: { not: null } },
+    select: { userId: true, kind: true, accessTokenCiphertext: true },
+  });
+  const verdicts = await Promise.all(
+    rows.map(async (row) => {
+      let token: string;
+      try {
+        token = tokenCipher().decrypt(row.accessTokenCiphertext!);
+      } catch {
+        return "unknown_to_github" as const;
+      }
+      return askGitHubAboutToken(row, token);
+    }),
+  );
+  return rows
+    .filter((_, index) => verdicts[index] !== "valid")
+    .map((row) => ({ userId: row.userId, accessTokenCiphertext: row.accessTokenCiphertext! }));
+}
+
+async function apply(tx: Tx, event: HandledEvent, data: Payload<HandledEvent>, revocations: StoredToken[]): Promise<void> {
+  if (event === "github_app_authorization") {
+    // Matching the exact token checked: a reconnect committed meanwhile is never undone.
+    for (const stored of revocations) await markRevoked(stored, "authorization_revoked", tx);
+    return;
+  }
+  const { action, installation, requester } = data as Payload<"installation">;
+  if (event === "installation_repositories") {
+    await installationChanged(tx, installation);
+    return;
+  }
+  const handlers: Record<string, (writer: Tx, i: typeof installation) => Promise<unknown>> = {
+    created: (writer, i) => installationCreated(writer, i, requester ?? null),
+    deleted: installationDeleted,
+    suspend: installationSuspended,
+    unsuspend: installationUnsuspended,
+    new_permissions_accepted: installationChanged,
+  };
+  await handlers[action]?.(tx, installation);
+}
