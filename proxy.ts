@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { connectionStatusForSession } from "@/lib/github/connection/gate";
-import { reconnectPath } from "@/lib/navigation/paths";
+import { PATH_HEADER, reconnectPath } from "@/lib/navigation/paths";
+import { isEnded } from "@/lib/github/connection/status";
 
 // Next 16's middleware. Runs before every app page, so it stays cheap: at most one indexed
 // database read (session cookie → connection status), never a GitHub call.
@@ -25,11 +26,11 @@ export async function proxy(request: NextRequest) {
     console.warn(`proxy: connection status unavailable (${(error as Error).name})`);
     return null;
   });
-  if (status === "revoked" || status === "expired") {
+  if (isEnded(status)) {
     return NextResponse.redirect(new URL(reconnectPath(here), request.url));
   }
   const forwarded = new Headers(request.headers);
-  forwarded.set("x-hublink-path", here);
+  forwarded.set(PATH_HEADER, here);
   return NextResponse.next({ request: { headers: forwarded } });
 }
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { auth, signOut } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/config/env";
-import { disconnect } from "@/lib/github/connection/store";
+import { disconnect } from "@/lib/github/connection/disconnect";
 import { signInstallState } from "@/lib/github/installations/install-state";
 import { safeReturnTo } from "@/lib/navigation/return-to";
 

@@ -1,18 +1,19 @@
 import Link from "next/link";
 import { ConnectionBadge } from "@/app/components/connection-badge";
 import { RateLimitNote } from "@/app/components/github/rate-limit-note";
-import { getConnectionSummary } from "@/lib/github/connection/store";
+import { getConnectionSummary } from "@/lib/github/connection/summary";
 import { pendingInstallationRequests } from "@/lib/github/views/installations";
-import { redirectToReconnect } from "@/lib/github/views/reconnect";
+import { redirectToReconnect } from "@/lib/github/views/settle";
 import { requireUser } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
+import { isEnded } from "@/lib/github/connection/status";
 
 // The shell of every signed-in page: header and navigation render at once; pages stream inside.
 export default async function AppShellLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const [connection, pendingRequests] = await Promise.all([getConnectionSummary(user.id), pendingInstallationRequests(user.id)]);
   // proxy.ts normally sends these to /reconnect first; this holds wherever it did not run.
-  if (connection?.status === "revoked" || connection?.status === "expired") await redirectToReconnect();
+  if (isEnded(connection?.status)) await redirectToReconnect();
   return (
     <div className="shell">
       <header className="shell-header">

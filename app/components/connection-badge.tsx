@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from "@/lib/github/connection/store";
+import type { ConnectionStatus } from "@/lib/github/connection/status";
 
 const LABELS: Record<ConnectionStatus | "none", string> = {
   connected: "Connected",

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(app)/actions";
 import { Time } from "@/app/components/time";
-import { getConnectionSummary } from "@/lib/github/connection/store";
+import { getConnectionSummary } from "@/lib/github/connection/summary";
 import { explainEnding } from "@/lib/github/tokens/revocation";
 import { safeReturnTo } from "@/lib/navigation/return-to";
 import { requireUser } from "@/lib/auth/session";
+import { isEnded } from "@/lib/github/connection/status";
+import { connectPath } from "@/lib/navigation/paths";
 
 export const metadata = { title: "Reconnect GitHub" };
 
@@ -15,8 +17,8 @@ export default async function ReconnectPage({ searchParams }: { searchParams: Pr
   const returnTo = safeReturnTo((await searchParams).returnTo);
   const connection = await getConnectionSummary(user.id);
   // A route handler, not a page: a plain link, so Next does not fetch it as a React Server Component.
-  const connectHref = `/api/github/connect?returnTo=${encodeURIComponent(returnTo)}`;
-  const ended = connection?.status === "revoked" || connection?.status === "expired" ? connection : null;
+  const connectHref = connectPath(returnTo);
+  const ended = isEnded(connection?.status) ? connection : null;
 
   return (
     <main className="landing stack">

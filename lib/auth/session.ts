@@ -2,10 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "./auth";
+import { PATH_HEADER } from "../navigation/paths";
 import { safeReturnTo } from "../navigation/return-to";
-
-/** Request header proxy.ts sets to the page being rendered, so a redirect can bring the person back. */
-export const PATH_HEADER = "x-hublink-path";
 
 export type SignedInUser = { id: string; login: string | null; name: string | null; image: string | null };
 

@@ -11,10 +11,10 @@ let emulator: RunningEmulator;
 let database: TestDatabase;
 let db: Database;
 let lib: {
-  connectApp: typeof import("@/lib/github/api/oauth-app").connectApp;
+  connectingApp: typeof import("@/lib/github/api/oauth-app").connectingApp;
   startConnectFlow: typeof import("@/lib/github/connect/flow-cookie").startConnectFlow;
   codeChallengeOf: typeof import("@/lib/github/connect/flow-cookie").codeChallengeOf;
-  authorizeUrl: typeof import("@/lib/github/connect/code-exchange").authorizeUrl;
+  authorizeUrl: typeof import("@/lib/github/connect/authorize").authorizeUrl;
   completeConnect: typeof import("@/lib/github/connect/complete").completeConnect;
   tokenCipher: typeof import("@/lib/crypto/app-cipher").tokenCipher;
 };
@@ -38,7 +38,7 @@ beforeAll(async () => {
   lib = {
     ...(await import("@/lib/github/api/oauth-app")),
     ...(await import("@/lib/github/connect/flow-cookie")),
-    ...(await import("@/lib/github/connect/code-exchange")),
+    ...(await import("@/lib/github/connect/authorize")),
     ...(await import("@/lib/github/connect/complete")),
     ...(await import("@/lib/crypto/app-cipher")),
   };
@@ -56,7 +56,7 @@ beforeEach(async () => {
 
 /** Starts a flow for a user and plays GitHub's part: returns the callback's query and the sealed cookie. */
 async function throughGitHub(userId: string, decision: "authorize" | "cancel" = "authorize") {
-  const app = lib.connectApp();
+  const app = lib.connectingApp();
   const { flow, sealed } = await lib.startConnectFlow(userId, "/repos");
   const url = new URL(lib.authorizeUrl(app, flow.state, lib.codeChallengeOf(flow.codeVerifier)));
   const result = await authorize(new Browser(emulator.url), Object.fromEntries(url.searchParams), { login: "octocat", decision });
@@ -67,7 +67,7 @@ async function throughGitHub(userId: string, decision: "authorize" | "cancel" = 
 
 describe("connecting through an OAuth app", () => {
   it("asks for the configured scopes and stores an encrypted classic token", async () => {
-    expect(lib.connectApp()).toMatchObject({ kind: "oauth_app", scopes: ["repo", "read:org"] });
+    expect(lib.connectingApp()).toMatchObject({ kind: "oauth_app", scopes: ["repo", "read:org"] });
     const user = await db.user.create({ data: { login: "octocat" } });
     const { params, sealed } = await throughGitHub(user.id);
 

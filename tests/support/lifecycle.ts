@@ -53,18 +53,18 @@ export async function startLifecycleWorld(provider: "sqlite" | "postgresql", app
 
 /**
  * A Hublink user connected to GitHub through the GitHub App, as the connect flow leaves them:
- * GitHub (the emulator) issued a token pair, saveConnection stored it encrypted.
+ * GitHub (the emulator) issued a token pair, saveGrant stored it encrypted.
  */
 export async function connectedUser(world: LifecycleWorld, login: string) {
-  const { saveConnection } = await import("@/lib/github/connection/store");
+  const { saveGrant } = await import("@/lib/github/connection/store");
   const app = world.emulator.state.apps.githubApp;
   recordGrant(world.emulator.state, app.clientId, login, []);
   const issued = issueTokens(world.emulator.state, app, login, []);
   const account = world.emulator.state.account(login)!;
   const user = await world.inspect.user.create({ data: { login, name: login, email: `${login}-${Math.random()}@example.com` } });
-  await saveConnection(
+  await saveGrant(
     user.id,
-    { id: account.id, login, name: login, avatarUrl: "" },
+    { id: account.id, login },
     {
       accessToken: issued.access.value,
       accessTokenExpiresAt: new Date(issued.access.expiresAt!),

@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { ConnectPrompt } from "@/app/components/github/connect-prompt";
-import { hasConnection } from "@/app/components/github/connected";
+import { hasConnection } from "@/lib/github/connection/summary";
 import { PanelSkeleton } from "@/app/components/github/panel";
 import { requireUser } from "@/lib/auth/session";
 import { ProfilePanel, RecentRepositoriesPanel, WorkPanel } from "./panels";

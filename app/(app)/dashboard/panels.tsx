@@ -3,7 +3,7 @@ import { IssueList } from "@/app/components/github/issue-list";
 import { Panel, PanelProblem } from "@/app/components/github/panel";
 import { RepositoryList } from "@/app/components/github/repository-list";
 import { getProfile, getRecentRepositories, searchWork, type WorkSearch } from "@/lib/github/views/dashboard";
-import { settle } from "@/lib/github/api/failures";
+import { settle } from "@/lib/github/views/settle";
 
 // The dashboard's panels: each an async server component with its own GitHub call, streamed under
 // its own Suspense boundary, failing on its own.

@@ -1,5 +1,5 @@
 import { ConnectPrompt } from "@/app/components/github/connect-prompt";
-import { hasConnection } from "@/app/components/github/connected";
+import { hasConnection } from "@/lib/github/connection/summary";
 import { parseWorkSearch, WorkView } from "@/app/components/github/work-view";
 import { requireUser } from "@/lib/auth/session";
 

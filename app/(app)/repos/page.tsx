@@ -1,10 +1,10 @@
 import { Suspense } from "react";
 import { ConnectPrompt } from "@/app/components/github/connect-prompt";
-import { hasConnection } from "@/app/components/github/connected";
+import { hasConnection } from "@/lib/github/connection/summary";
 import { Pagination } from "@/app/components/github/pagination";
 import { Panel, PanelProblem, PanelSkeleton } from "@/app/components/github/panel";
 import { RepositoryList } from "@/app/components/github/repository-list";
-import { settle } from "@/lib/github/api/failures";
+import { settle } from "@/lib/github/views/settle";
 import { pageParam } from "@/lib/github/api/pagination";
 import { listRepositories, type RepositoryQuery, type RepositorySort, type RepositoryVisibility } from "@/lib/github/views/repositories";
 import { requireUser } from "@/lib/auth/session";

@@ -1,3 +1,5 @@
+import { connectPath } from "@/lib/navigation/paths";
+
 // Shown by every GitHub page while no connection exists: what Hublink needs, and the one button.
 // A plain anchor: the connect route handler redirects to GitHub, which client navigation cannot follow.
 export function ConnectPrompt({ returnTo }: { returnTo: string }) {
@@ -5,7 +7,7 @@ export function ConnectPrompt({ returnTo }: { returnTo: string }) {
     <div className="empty-state">
       <h2>Connect GitHub to see your work</h2>
       <p>Hublink shows your repositories, issues and pull requests once it may read them.</p>
-      <a href={`/api/github/connect?returnTo=${encodeURIComponent(returnTo)}`} className="btn btn-primary">
+      <a href={connectPath(returnTo)} className="btn btn-primary">
         Connect GitHub
       </a>
     </div>

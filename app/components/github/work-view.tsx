@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { ISSUE_FILTERS, PULL_FILTERS, searchWork, type IssueFilter, type PullFilter, type WorkSearch } from "@/lib/github/views/dashboard";
-import { settle } from "@/lib/github/api/failures";
+import { settle } from "@/lib/github/views/settle";
 import { pageParam } from "@/lib/github/api/pagination";
 import type { ItemState } from "@/lib/github/views/work-items";
 import { IssueList } from "./issue-list";

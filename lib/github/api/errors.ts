@@ -1,3 +1,5 @@
+import { RequestError } from "@octokit/request-error";
+
 // Typed failures of talking to GitHub on a person's behalf. Pages turn them into what the person
 // can do next; none of them carries a token.
 
@@ -23,4 +25,9 @@ export class GitHubUnavailableError extends Error {
     super(`GitHub unavailable: ${reason}`);
     this.name = "GitHubUnavailableError";
   }
+}
+
+/** The HTTP status GitHub answered with, when the failure is one of @octokit/request's answers. */
+export function httpStatusOf(error: unknown): number | undefined {
+  return error instanceof RequestError ? error.status : undefined;
 }

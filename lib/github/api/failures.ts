@@ -40,24 +40,3 @@ export function asGitHubFailure(error: unknown, timedOut: boolean, now = Date.no
   }
   return error;
 }
-
-export type Settled<T> = { ok: true; value: T } | { ok: false; problem: GitHubUnavailableError };
-
-/**
- * A panel's load: the value, or the reason GitHub could not answer, for the panel to show in its
- * place. A revoked or expired connection redirects to /reconnect (with this page as returnTo).
- * Everything else is thrown on — bugs to the page's error boundary.
- */
-export async function settle<T>(load: Promise<T>): Promise<Settled<T>> {
-  try {
-    return { ok: true, value: await load };
-  } catch (error) {
-    if (error instanceof GitHubUnavailableError) return { ok: false, problem: error };
-    if (error instanceof GitHubConnectionError && (error.code === "revoked" || error.code === "expired")) {
-      // Imported here: next/navigation cannot load outside Next (scripts and tests import this file).
-      const { redirectToReconnect } = await import("../views/reconnect");
-      return redirectToReconnect();
-    }
-    throw error;
-  }
-}

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Octokit } from "@octokit/rest";
+import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/create-client";
 
 // Conditional requests (GITHUB-FACTS.md: a 304 does not count against the rate limit). Every GET
@@ -37,7 +38,7 @@ export function databaseResponseCache(database: Pick<Database, "gitHubResponseCa
       } catch (error) {
         // Two panels (or instances) storing the same URL at once: one insert loses the race, and
         // the winner's row is just as good. Anything else is a real problem.
-        if ((error as { code?: string }).code !== "P2002") throw error;
+        if (!isUniqueViolation(error)) throw error;
       }
     },
   };

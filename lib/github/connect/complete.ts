@@ -1,10 +1,12 @@
 import "server-only";
-import { connectApp } from "../api/oauth-app";
+import { connectingApp } from "../api/oauth-app";
+import { exchangeCode } from "../api/token-endpoint";
+import { saveGrant } from "../connection/store";
+import { fetchGitHubUser } from "./authorize";
 import { verifyConnectFlow } from "./flow-cookie";
-import { saveConnection } from "../connection/store";
-import { exchangeCode, fetchGitHubUser, OAuthExchangeError } from "./code-exchange";
+import { problemCode, problemOfFailure, type ConnectProblemCode } from "./problems";
 
-export type ConnectOutcome = { ok: true; returnTo: string } | { ok: false; problem: string };
+export type ConnectOutcome = { ok: true; returnTo: string } | { ok: false; problem: ConnectProblemCode };
 
 /**
  * Finishes the OAuth leg of connecting: the flow cookie must match (state, same user, not expired)
@@ -19,21 +21,20 @@ export async function completeConnect(
   const verified = await verifyConnectFlow(sealedFlow, { state: params.get("state"), userId });
   if (!verified.ok) return { ok: false, problem: verified.problem };
 
+  // GitHub's own error string (access_denied …), mapped to one Hublink knows.
   const githubError = params.get("error");
-  if (githubError) return { ok: false, problem: githubError };
+  if (githubError) return { ok: false, problem: problemCode(githubError) };
   const code = params.get("code");
   if (!code) return { ok: false, problem: "code_missing" };
 
-  const app = connectApp();
+  const app = connectingApp();
   try {
     const tokens = await exchangeCode(app, code, verified.flow.codeVerifier);
     const githubUser = await fetchGitHubUser(tokens.accessToken);
-    await saveConnection(userId, githubUser, tokens, app.kind);
+    await saveGrant(userId, githubUser, tokens, app.kind);
   } catch (error) {
-    if (error instanceof OAuthExchangeError) return { ok: false, problem: error.code };
-    if ((error as { status?: number }).status !== undefined || (error as Error).name === "TimeoutError") {
-      return { ok: false, problem: "github_unreachable" };
-    }
+    const problem = problemOfFailure(error);
+    if (problem) return { ok: false, problem };
     throw error;
   }
   return { ok: true, returnTo: verified.flow.returnTo };

@@ -1,9 +1,14 @@
 // What each way a connect attempt can fail means to the person, keyed by the code the callback puts
 // in the URL (never a free-form message, so nothing can be injected into the page).
 
+import { ZodError } from "zod";
+import { GitHubUnavailableError, httpStatusOf } from "../api/errors";
+import { MissingAppError } from "../api/oauth-app";
+import { OAuthError, TokenEndpointUnavailableError } from "../api/token-endpoint";
+
 export type ConnectProblem = { title: string; detail: string; forOperator?: boolean };
 
-const PROBLEMS: Record<string, ConnectProblem> = {
+const PROBLEMS = {
   access_denied: {
     title: "You cancelled connecting GitHub",
     detail: "Nothing was stored. You can connect whenever you are ready.",
@@ -59,17 +64,45 @@ const PROBLEMS: Record<string, ConnectProblem> = {
     title: "Connect GitHub first",
     detail: "Hublink needs your GitHub connection to check the installation. Nothing was stored.",
   },
+  code_missing: {
+    title: "GitHub's answer was incomplete",
+    detail: "It carried no authorization code. Nothing was stored — please start again.",
+  },
+  unverified_user_email: {
+    title: "GitHub needs a verified email address first",
+    detail: "GitHub refuses to authorize apps for accounts without a verified primary email. Verify it in your GitHub email settings, then connect again.",
+  },
   github_unreachable: {
     title: "GitHub could not be reached",
     detail: "Nothing was stored. Please try again in a moment.",
   },
-};
+  unknown: {
+    title: "Connecting GitHub did not work",
+    detail: "GitHub returned an unexpected answer. Nothing was stored — please try again.",
+  },
+} as const satisfies Record<string, ConnectProblem>;
 
-const UNKNOWN: ConnectProblem = {
-  title: "Connecting GitHub did not work",
-  detail: "GitHub returned an unexpected answer. Nothing was stored — please try again.",
-};
+export type ConnectProblemCode = keyof typeof PROBLEMS;
 
-export function connectProblem(code: string): ConnectProblem {
-  return PROBLEMS[code] ?? UNKNOWN;
+/** A code from a URL or from GitHub, as one Hublink knows; anything else is `unknown`. */
+export function problemCode(value: unknown): ConnectProblemCode {
+  return typeof value === "string" && Object.hasOwn(PROBLEMS, value) ? (value as ConnectProblemCode) : "unknown";
+}
+
+export function connectProblem(code: unknown): ConnectProblem {
+  return PROBLEMS[problemCode(code)];
+}
+
+/**
+ * What a failure while talking to GitHub during connecting or installing means to the person; null
+ * for anything that is not GitHub's doing (a bug, the database), which the caller rethrows.
+ */
+export function problemOfFailure(error: unknown): ConnectProblemCode | null {
+  if (error instanceof OAuthError) return problemCode(error.code);
+  if (error instanceof MissingAppError) return "invalid_request";
+  if (error instanceof TokenEndpointUnavailableError || error instanceof GitHubUnavailableError) return "github_unreachable";
+  if (httpStatusOf(error) !== undefined || (error as Error | null)?.name === "TimeoutError") return "github_unreachable";
+  // GitHub answered, but not with what its documentation promises (e.g. /user without an id).
+  if (error instanceof ZodError) return "unknown";
+  return null;
 }

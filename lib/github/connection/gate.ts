@@ -3,7 +3,7 @@ import { databaseTarget, postgresConnection } from "../../db/target";
 import { db } from "../../db/client";
 import { getEnv } from "../../config/env";
 import { Prisma } from "../../generated/sqlite/client";
-import type { ConnectionStatus } from "./store";
+import { parseConnectionStatus, type ConnectionStatus } from "./status";
 
 // What proxy.ts needs on every app request: the status of the signed-in person's connection, in
 // ONE read that both unique indexes answer (Session.sessionToken → GitHubConnection.userId).
@@ -30,5 +30,5 @@ export async function connectionStatusForSession(sessionToken: string, now = Dat
   const rows = await db.$queryRaw<{ status: string; expires: Date | string | number }[]>(connectionStatusQuery(sessionToken));
   const row = rows[0];
   if (!row || new Date(row.expires).getTime() <= now) return null;
-  return row.status as ConnectionStatus;
+  return parseConnectionStatus(row.status);
 }

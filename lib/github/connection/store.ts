@@ -1,46 +1,105 @@
 import "server-only";
-import { cache } from "react";
+import { randomUUID } from "node:crypto";
 import { tokenCipher } from "../../crypto/app-cipher";
 import { db } from "../../db/client";
-import { connectApp, type ConnectionKind } from "../api/oauth-app";
-import { recordConnectionEvent, type ConnectionEventType } from "./events";
-import { revokeGrant, type GitHubTokens, type GitHubUser } from "../connect/code-exchange";
-import { FORGET_TOKENS } from "../tokens/revocation";
+import type { Database } from "../../db/create-client";
+import type { GitHubConnection as ConnectionRow } from "../../generated/sqlite/client";
+import type { GitHubTokens } from "../api/token-endpoint";
+import { recordConnectionEvent } from "./events";
+import { parseConnectionKind, parseConnectionStatus, type ConnectionKind, type ConnectionStatus } from "./status";
 
-export type ConnectionStatus = "connected" | "revoked" | "expired" | "disconnected";
+// The ONLY module that writes GitHubConnection rows, and the one place rows become domain objects.
+//
+// The concurrency rule, for every write below: a row changes only under a condition on what the
+// writer last saw — its `version` (claiming a refresh), the refresh claim it holds (saving or
+// releasing a refresh), the exact access token GitHub rejected (ending a connection) or its status.
+// Every write bumps `version`. So two app instances acting on the same connection at once can never
+// both win, and a reconnect that happens meanwhile is never overwritten by a decision about the
+// token it replaced.
 
-/** What pages show about a person's connection: no tokens, not even encrypted ones. */
-export type ConnectionSummary = {
-  status: ConnectionStatus;
+export type StoredConnection = {
+  id: string;
+  userId: string;
+  githubUserId: string;
   login: string;
   kind: ConnectionKind;
+  status: ConnectionStatus;
   scopes: string[];
-  connectedAt: Date;
+  accessTokenCiphertext: string | null;
   accessTokenExpiresAt: Date | null;
+  refreshTokenCiphertext: string | null;
+  refreshTokenExpiresAt: Date | null;
+  refreshClaimId: string | null;
+  refreshClaimExpiresAt: Date | null;
+  version: number;
+  connectedAt: Date;
   lastVerifiedAt: Date | null;
   revokedAt: Date | null;
   revokedReason: string | null;
 };
 
-export type ConnectionEventView = { id: string; type: ConnectionEventType; at: Date; detail: Record<string, unknown> };
+function toStoredConnection(row: ConnectionRow): StoredConnection {
+  return {
+    ...row,
+    kind: parseConnectionKind(row.kind),
+    status: parseConnectionStatus(row.status),
+    scopes: row.scopes.split(" ").filter(Boolean),
+  };
+}
+
+// Prisma's transaction client has the same model delegates as the client.
+type Writer = Pick<Database, "gitHubConnection" | "connectionEvent" | "gitHubResponseCache">;
+type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+/** Every token (and any refresh claim) of a connection, forgotten. */
+const FORGET_TOKENS = {
+  accessTokenCiphertext: null,
+  accessTokenExpiresAt: null,
+  refreshTokenCiphertext: null,
+  refreshTokenExpiresAt: null,
+  refreshClaimId: null,
+  refreshClaimExpiresAt: null,
+  version: { increment: 1 },
+} as const;
+
+export async function findConnection(userId: string): Promise<StoredConnection | null> {
+  const row = await db.gitHubConnection.findUnique({ where: { userId } });
+  return row && toStoredConnection(row);
+}
+
+export async function findConnectionById(id: string): Promise<StoredConnection | null> {
+  const row = await db.gitHubConnection.findUnique({ where: { id } });
+  return row && toStoredConnection(row);
+}
+
+/** Connections of a GitHub account (normally one Hublink person), for webhooks that name the account. */
+export async function findConnectionsOfGitHubUser(
+  githubUserId: string,
+  reader: Pick<Database, "gitHubConnection"> = db,
+): Promise<StoredConnection[]> {
+  const rows = await reader.gitHubConnection.findMany({ where: { githubUserId } });
+  return rows.map(toStoredConnection);
+}
 
 /** Stores a freshly obtained grant (encrypted) and records "connected" or "reconnected". */
-export async function saveConnection(userId: string, githubUser: GitHubUser, tokens: GitHubTokens, kind: ConnectionKind) {
+export async function saveGrant(
+  userId: string,
+  githubUser: { id: number; login: string },
+  tokens: GitHubTokens,
+  kind: ConnectionKind,
+): Promise<StoredConnection> {
   const cipher = tokenCipher();
   const now = new Date();
-  const secrets = {
-    accessTokenCiphertext: cipher.encrypt(tokens.accessToken),
-    accessTokenExpiresAt: tokens.accessTokenExpiresAt,
-    refreshTokenCiphertext: tokens.refreshToken ? cipher.encrypt(tokens.refreshToken) : null,
-    refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
-  };
   const fields = {
     githubUserId: String(githubUser.id),
     login: githubUser.login,
     kind,
-    status: "connected",
+    status: "connected" satisfies ConnectionStatus,
     scopes: tokens.scopes.join(" "),
-    ...secrets,
+    accessTokenCiphertext: cipher.encrypt(tokens.accessToken),
+    accessTokenExpiresAt: tokens.accessTokenExpiresAt,
+    refreshTokenCiphertext: tokens.refreshToken ? cipher.encrypt(tokens.refreshToken) : null,
+    refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
     refreshClaimId: null,
     refreshClaimExpiresAt: null,
     connectedAt: now,
@@ -61,68 +120,118 @@ export async function saveConnection(userId: string, githubUser: GitHubUser, tok
       type: previous ? "reconnected" : "connected",
       detail: { login: githubUser.login, kind, scopes: tokens.scopes, expiresAt: tokens.accessTokenExpiresAt?.toISOString() ?? null },
     });
-    return connection;
+    return toStoredConnection(connection);
   });
-}
-
-/** Read once per request, however many components (shell, page, panels) ask. */
-export const getConnectionSummary = cache(async (userId: string): Promise<ConnectionSummary | null> => {
-  const row = await db.gitHubConnection.findUnique({ where: { userId } });
-  if (!row) return null;
-  return {
-    status: row.status as ConnectionStatus,
-    login: row.login,
-    kind: row.kind as ConnectionKind,
-    scopes: row.scopes.split(" ").filter(Boolean),
-    connectedAt: row.connectedAt,
-    accessTokenExpiresAt: row.accessTokenExpiresAt,
-    lastVerifiedAt: row.lastVerifiedAt,
-    revokedAt: row.revokedAt,
-    revokedReason: row.revokedReason,
-  };
-});
-
-export async function listConnectionEvents(userId: string, take = 20): Promise<ConnectionEventView[]> {
-  const rows = await db.connectionEvent.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take });
-  return rows.map((row) => ({
-    id: row.id,
-    type: row.type as ConnectionEventType,
-    at: row.createdAt,
-    detail: JSON.parse(row.detail) as Record<string, unknown>,
-  }));
-}
-
-/** When the access token was last renewed (the latest "refreshed" event), if ever. */
-export async function lastRefreshedAt(userId: string): Promise<Date | null> {
-  const event = await db.connectionEvent.findFirst({ where: { userId, type: "refreshed" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-  return event?.createdAt ?? null;
 }
 
 /**
- * Disconnect: revoke the grant at GitHub, then forget the tokens here whatever GitHub said — a
- * person who asks to disconnect must not stay connected because GitHub was unreachable.
+ * Takes the right to refresh this connection's token for `leaseMs`: only the writer whose view
+ * (`version`) is still current wins. The claim id, or null when someone else got there first.
  */
-export async function disconnect(userId: string): Promise<{ revokedAtGitHub: boolean } | null> {
-  const row = await db.gitHubConnection.findUnique({ where: { userId } });
-  if (!row || row.status === "disconnected") return null;
-  let revokedAtGitHub = true;
-  if (row.accessTokenCiphertext) {
-    let accessToken: string | null = null;
-    try {
-      accessToken = tokenCipher().decrypt(row.accessTokenCiphertext);
-    } catch {
-      revokedAtGitHub = false; // a token we cannot read is one we cannot revoke
-    }
-    if (accessToken) revokedAtGitHub = await revokeGrant({ ...connectApp(), kind: row.kind as ConnectionKind }, accessToken);
-  }
-  await db.$transaction(async (tx) => {
-    await tx.gitHubConnection.update({
-      where: { userId },
-      data: { status: "disconnected", ...FORGET_TOKENS },
-    });
-    // Cached GitHub answers may hold private data: they go with the grant.
-    await tx.gitHubResponseCache.deleteMany({ where: { userId } });
-    await recordConnectionEvent(tx, { userId, connectionId: row.id, type: "disconnected", detail: { revokedAtGitHub } });
+export async function claimRefresh(seen: StoredConnection, leaseMs: number, now = new Date()): Promise<string | null> {
+  const claimId = randomUUID();
+  const { count } = await db.gitHubConnection.updateMany({
+    where: { id: seen.id, version: seen.version, status: "connected" },
+    data: { refreshClaimId: claimId, refreshClaimExpiresAt: new Date(now.getTime() + leaseMs), version: { increment: 1 } },
   });
-  return { revokedAtGitHub };
+  return count === 1 ? claimId : null;
+}
+
+/**
+ * Writes GitHub's new pair and releases the claim in one transaction, only while `claimId` still
+ * holds it. False when the claim was taken over or the connection ended meanwhile.
+ */
+export async function saveRefreshedPair(seen: StoredConnection, claimId: string, tokens: GitHubTokens): Promise<boolean> {
+  const cipher = tokenCipher();
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.gitHubConnection.updateMany({
+      where: { id: seen.id, refreshClaimId: claimId },
+      data: {
+        accessTokenCiphertext: cipher.encrypt(tokens.accessToken),
+        accessTokenExpiresAt: tokens.accessTokenExpiresAt,
+        refreshTokenCiphertext: tokens.refreshToken ? cipher.encrypt(tokens.refreshToken) : null,
+        refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
+        refreshClaimId: null,
+        refreshClaimExpiresAt: null,
+        lastVerifiedAt: new Date(),
+        version: { increment: 1 },
+      },
+    });
+    if (count === 1) {
+      await recordConnectionEvent(tx, {
+        userId: seen.userId,
+        connectionId: seen.id,
+        type: "refreshed",
+        detail: { expiresAt: tokens.accessTokenExpiresAt?.toISOString() ?? null },
+      });
+    }
+    return count === 1;
+  });
+}
+
+/** GitHub could not refresh now: both tokens stay, the claim is freed for the next request to try. */
+export async function releaseRefreshClaim(seen: StoredConnection, claimId: string, reason: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.gitHubConnection.updateMany({
+      where: { id: seen.id, refreshClaimId: claimId },
+      data: { refreshClaimId: null, refreshClaimExpiresAt: null, version: { increment: 1 } },
+    });
+    if (count) await recordConnectionEvent(tx, { userId: seen.userId, connectionId: seen.id, type: "refresh_failed", detail: { reason } });
+  });
+}
+
+/** GitHub confirmed the token is still good: the daily check can wait another day. */
+export async function markVerified(seen: StoredConnection, now = new Date()): Promise<void> {
+  await db.gitHubConnection.updateMany({
+    where: { id: seen.id, accessTokenCiphertext: seen.accessTokenCiphertext },
+    data: { lastVerifiedAt: now },
+  });
+}
+
+/**
+ * Which connection to end: by user, optionally only while it still holds the access token GitHub
+ * rejected or the refresh claim of the writer (so a reconnect that happened meanwhile is never
+ * undone), or every connection of a GitHub account made through one kind of app.
+ */
+export type ConnectionMatch =
+  | { userId: string; accessTokenCiphertext?: string; refreshClaimId?: string }
+  | { githubUserId: string; kind: ConnectionKind };
+
+/**
+ * GitHub ended the matching connections (revoked, or the refresh token is no longer accepted). The
+ * row stays, so /reconnect can say what happened and when; the tokens and the cached GitHub answers
+ * (which may hold private data) go. Returns how many connections this call ended: of several
+ * requests that notice the same ending, one writes it and records the event.
+ */
+export async function endConnections(
+  match: ConnectionMatch,
+  status: "revoked" | "expired",
+  reason: string,
+  { writer, now = new Date() }: { writer?: Writer; now?: Date } = {},
+): Promise<number> {
+  const run = async (tx: Writer) => {
+    const connections = await tx.gitHubConnection.findMany({ where: { ...match, status: "connected" }, select: { id: true, userId: true } });
+    let ended = 0;
+    for (const connection of connections) {
+      const { count } = await tx.gitHubConnection.updateMany({
+        where: { ...match, id: connection.id, status: "connected" },
+        data: { status, revokedAt: now, revokedReason: reason, ...FORGET_TOKENS },
+      });
+      if (count === 0) continue;
+      ended++;
+      await tx.gitHubResponseCache.deleteMany({ where: { userId: connection.userId } });
+      await recordConnectionEvent(tx, { userId: connection.userId, connectionId: connection.id, type: status, detail: { reason } });
+    }
+    return ended;
+  };
+  return writer ? run(writer) : db.$transaction((tx: Tx) => run(tx));
+}
+
+/** The person disconnected: tokens and cached GitHub answers go, whatever GitHub said about the grant. */
+export async function markDisconnected(connection: StoredConnection, revokedAtGitHub: boolean): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.gitHubConnection.update({ where: { id: connection.id }, data: { status: "disconnected", ...FORGET_TOKENS } });
+    await tx.gitHubResponseCache.deleteMany({ where: { userId: connection.userId } });
+    await recordConnectionEvent(tx, { userId: connection.userId, connectionId: connection.id, type: "disconnected", detail: { revokedAtGitHub } });
+  });
 }

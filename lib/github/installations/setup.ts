@@ -1,14 +1,16 @@
 import "server-only";
 import { db } from "../../db/client";
 import { githubFor, githubWithToken } from "../client";
-import { connectApp } from "../api/oauth-app";
-import { saveConnection } from "../connection/store";
-import { GitHubConnectionError, GitHubUnavailableError } from "../api/errors";
+import { GitHubConnectionError } from "../api/errors";
+import { connectingApp } from "../api/oauth-app";
+import { exchangeCode, type GitHubTokens } from "../api/token-endpoint";
+import { fetchGitHubUser } from "../connect/authorize";
+import { problemOfFailure, type ConnectProblemCode } from "../connect/problems";
 import { recordConnectionEvent } from "../connection/events";
-import { recordInstallation, resolveInstallationRequests } from "./records";
-import { verifyInstallState } from "./install-state";
-import { exchangeCode, fetchGitHubUser, OAuthExchangeError, type GitHubTokens } from "../connect/code-exchange";
+import { saveGrant } from "../connection/store";
 import { listUserInstallations, type InstallationView } from "./from-github";
+import { verifyInstallState } from "./install-state";
+import { recordInstallation, resolveInstallationRequests } from "./records";
 
 // GitHub's setup redirect after someone installs, updates or requests Hublink's GitHub App
 // (`setup_action` = install | update | request), arriving at the same callback as OAuth.
@@ -16,7 +18,7 @@ import { listUserInstallations, type InstallationView } from "./from-github";
 export type SetupOutcome =
   | { kind: "redirect"; to: string }
   | { kind: "confirmation"; installationId: string | null; setupAction: string }
-  | { kind: "problem"; problem: string };
+  | { kind: "problem"; problem: ConnectProblemCode };
 
 export async function completeInstallationSetup(params: URLSearchParams, userId: string | null): Promise<SetupOutcome> {
   const setupAction = params.get("setup_action") ?? "";
@@ -38,7 +40,7 @@ export async function completeInstallationSetup(params: URLSearchParams, userId:
   try {
     // With "request user authorization during installation", GitHub sends a code: it also connects.
     const code = params.get("code");
-    const tokens = code ? await exchangeCode(connectApp(), code) : null;
+    const tokens = code ? await exchangeCode(connectingApp(), code) : null;
     const github = tokens ? githubWithToken(tokens.accessToken) : githubFor(userId);
 
     if (setupAction === "request") {
@@ -58,17 +60,15 @@ export async function completeInstallationSetup(params: URLSearchParams, userId:
     await storeInstallation(userId, installation, setupAction === "update" ? "installation_updated" : "installed");
     return { kind: "redirect", to: claims.returnTo };
   } catch (error) {
-    if (error instanceof OAuthExchangeError) return { kind: "problem", problem: error.code };
     if (error instanceof GitHubConnectionError) return { kind: "problem", problem: "install_needs_connection" };
-    if (error instanceof GitHubUnavailableError || (error as { status?: number }).status !== undefined) {
-      return { kind: "problem", problem: "github_unreachable" };
-    }
+    const problem = problemOfFailure(error);
+    if (problem) return { kind: "problem", problem };
     throw error;
   }
 }
 
 async function connect(userId: string, tokens: GitHubTokens) {
-  await saveConnection(userId, await fetchGitHubUser(tokens.accessToken), tokens, connectApp().kind);
+  await saveGrant(userId, await fetchGitHubUser(tokens.accessToken), tokens, connectingApp().kind);
 }
 
 async function storeInstallation(userId: string, installation: InstallationView, type: "installed" | "installation_updated") {

@@ -1,16 +1,19 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { refreshToken as refreshAtGitHub } from "@octokit/oauth-methods";
-import { request } from "@octokit/request";
 import { tokenCipher } from "../../crypto/app-cipher";
-import { db } from "../../db/client";
-import { getEnv } from "../../config/env";
-import type { GitHubConnection } from "../../generated/sqlite/client";
 import { GitHubConnectionError, GitHubUnavailableError } from "../api/errors";
-import { recordConnectionEvent } from "../connection/events";
-import { asGitHubFailure } from "../api/failures";
+import { MissingAppError, oauthAppFor } from "../api/oauth-app";
+import { OAuthError, refreshUserToken, TokenEndpointUnavailableError, type GitHubTokens } from "../api/token-endpoint";
+import {
+  claimRefresh,
+  findConnection,
+  findConnectionById,
+  releaseRefreshClaim,
+  saveRefreshedPair,
+  type StoredConnection,
+} from "../connection/store";
 import { markExpired, markRevoked } from "./revocation";
+import { isEnded } from "../connection/status";
 
 // Refreshing a GitHub App user token exactly once per expiry across every app process sharing the
 // database. GitHub rotates refresh tokens: of two refreshes with the same refresh token one fails,
@@ -25,25 +28,28 @@ const REFRESH_TIMEOUT_MS = 8_000;
 const POLL_MS = 50;
 const WAIT_LIMIT_MS = CLAIM_LEASE_MS + REFRESH_TIMEOUT_MS;
 
-export type ConnectionRow = GitHubConnection;
-
-/** The row, or the typed error saying why it cannot be used. */
-export async function readUsableConnection(userId: string): Promise<ConnectionRow> {
-  return assertUsable(await db.gitHubConnection.findUnique({ where: { userId } }));
+/** The connection, or the typed error saying why it cannot be used. */
+export async function readUsableConnection(userId: string): Promise<StoredConnection> {
+  return assertUsable(await findConnection(userId));
 }
 
-function assertUsable(row: ConnectionRow | null): ConnectionRow {
-  if (row?.status === "revoked" || row?.status === "expired") throw new GitHubConnectionError(row.status);
-  if (!row || row.status !== "connected" || !row.accessTokenCiphertext) throw new GitHubConnectionError("not_connected");
-  return row;
+function assertUsable(connection: StoredConnection | null): StoredConnection {
+  if (connection && isEnded(connection.status)) throw new GitHubConnectionError(connection.status);
+  if (!connection || connection.status !== "connected" || !connection.accessTokenCiphertext) {
+    throw new GitHubConnectionError("not_connected");
+  }
+  return connection;
 }
 
 /**
- * Replaces the access token `seen` holds, once across all processes. Resolves with the row holding
- * the new token — refreshed here or by whoever held the claim. `afterRejection`: GitHub just
- * answered 401 to `seen`'s unexpired token, which changes what a refused refresh token means.
+ * Replaces the access token `seen` holds, once across all processes. Resolves with the connection
+ * holding the new token — refreshed here or by whoever held the claim. `afterRejection`: GitHub
+ * just answered 401 to `seen`'s unexpired token, which changes what a refused refresh token means.
  */
-export async function refreshConnection(seen: ConnectionRow, { afterRejection }: { afterRejection: boolean }): Promise<ConnectionRow> {
+export async function refreshConnection(
+  seen: StoredConnection,
+  { afterRejection }: { afterRejection: boolean },
+): Promise<StoredConnection> {
   const deadline = Date.now() + WAIT_LIMIT_MS;
   let current = seen;
   for (;;) {
@@ -52,16 +58,12 @@ export async function refreshConnection(seen: ConnectionRow, { afterRejection }:
     const now = new Date();
     const claimFree = !current.refreshClaimId || !current.refreshClaimExpiresAt || current.refreshClaimExpiresAt <= now;
     if (claimFree) {
-      const claimId = randomUUID();
-      const { count } = await db.gitHubConnection.updateMany({
-        where: { id: current.id, version: current.version, status: "connected" },
-        data: { refreshClaimId: claimId, refreshClaimExpiresAt: new Date(now.getTime() + CLAIM_LEASE_MS), version: { increment: 1 } },
-      });
-      if (count === 1) return refreshHoldingClaim(current, claimId, afterRejection);
+      const claimId = await claimRefresh(current, CLAIM_LEASE_MS, now);
+      if (claimId) return refreshHoldingClaim(current, claimId, afterRejection);
     }
     if (Date.now() > deadline) throw new GitHubUnavailableError("timeout");
     await sleep(POLL_MS);
-    current = assertUsable(await db.gitHubConnection.findUnique({ where: { id: current.id } }));
+    current = assertUsable(await findConnectionById(current.id));
   }
 }
 
@@ -77,30 +79,20 @@ export async function refreshConnection(seen: ConnectionRow, { afterRejection }:
  * - never: a half-written pair, an older pair overwriting a newer one (the write needs our claim),
  *   or "connected" with tokens GitHub did not issue. The worst case is visible, never silent.
  */
-async function refreshHoldingClaim(row: ConnectionRow, claimId: string, afterRejection: boolean): Promise<ConnectionRow> {
-  const mine = { userId: row.userId, refreshClaimId: claimId };
-  if (!row.refreshTokenCiphertext || (row.refreshTokenExpiresAt && row.refreshTokenExpiresAt <= new Date())) {
+async function refreshHoldingClaim(seen: StoredConnection, claimId: string, afterRejection: boolean): Promise<StoredConnection> {
+  const mine = { userId: seen.userId, refreshClaimId: claimId };
+  if (!seen.refreshTokenCiphertext || (seen.refreshTokenExpiresAt && seen.refreshTokenExpiresAt <= new Date())) {
     await markExpired(mine, "refresh_token_expired");
     throw new GitHubConnectionError("expired");
   }
-  const app = getEnv().githubApp;
-  if (!app) throw new GitHubUnavailableError("server_error"); // a GitHub App connection without the App configured
-  let refreshed: Awaited<ReturnType<typeof refreshAtGitHub>>["authentication"];
+  let refreshed: GitHubTokens;
   try {
-    ({ authentication: refreshed } = await refreshAtGitHub({
-      clientType: "github-app",
-      clientId: app.clientId,
-      clientSecret: app.clientSecret,
-      refreshToken: tokenCipher().decrypt(row.refreshTokenCiphertext),
-      // oauth-methods derives GitHub's web origin (where /login/oauth/access_token lives) from the API URL.
-      request: request.defaults({
-        baseUrl: getEnv().github.apiUrl,
-        headers: { "user-agent": "Hublink" },
-        request: { signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS) },
-      }),
-    }));
+    refreshed = await refreshUserToken(oauthAppFor(seen.kind), tokenCipher().decrypt(seen.refreshTokenCiphertext), {
+      timeoutMs: REFRESH_TIMEOUT_MS,
+    });
   } catch (error) {
-    if (oauthErrorCode(error) === "bad_refresh_token") {
+    // Only GitHub's 200 answer "bad_refresh_token" says the refresh token is dead.
+    if (error instanceof OAuthError && error.code === "bad_refresh_token") {
       // Before its expiry the refresh token is refused only when the grant is gone. Right after a
       // 401 on an unexpired access token both credentials were refused: that is a revocation.
       if (afterRejection) {
@@ -110,52 +102,18 @@ async function refreshHoldingClaim(row: ConnectionRow, claimId: string, afterRej
       await markExpired(mine, "refresh_token_rejected");
       throw new GitHubConnectionError("expired");
     }
-    // GitHub could not answer: keep both tokens, free the claim so the next request tries again.
-    const failure = asGitHubFailure(error, false);
-    const reason = failure instanceof GitHubUnavailableError ? failure.reason : "server_error";
-    console.warn(`github token refresh failed (${reason}${oauthErrorCode(error) ? `, ${oauthErrorCode(error)}` : ""}); tokens kept`);
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.gitHubConnection.updateMany({
-        where: { id: row.id, refreshClaimId: claimId },
-        data: { refreshClaimId: null, refreshClaimExpiresAt: null, version: { increment: 1 } },
-      });
-      if (count) await recordConnectionEvent(tx, { userId: row.userId, connectionId: row.id, type: "refresh_failed", detail: { reason } });
-    });
+    // GitHub could not answer, or refused our app's credentials (an operator's problem, not the
+    // person's): keep both tokens, free the claim so the next request tries again.
+    const reason = error instanceof TokenEndpointUnavailableError ? error.reason : "server_error";
+    const detail = error instanceof OAuthError ? `, ${error.code}` : error instanceof MissingAppError ? ", no GitHub App configured" : "";
+    console.warn(`github token refresh failed (${reason}${detail}); tokens kept`);
+    await releaseRefreshClaim(seen, claimId, reason);
+    if (!(error instanceof TokenEndpointUnavailableError || error instanceof OAuthError || error instanceof MissingAppError)) throw error;
     throw new GitHubUnavailableError(reason);
   }
 
-  const cipher = tokenCipher();
-  const expiresAt = refreshed.expiresAt ? new Date(refreshed.expiresAt) : null;
-  const saved = await db.$transaction(async (tx) => {
-    const { count } = await tx.gitHubConnection.updateMany({
-      where: { id: row.id, refreshClaimId: claimId },
-      data: {
-        accessTokenCiphertext: cipher.encrypt(refreshed.token),
-        accessTokenExpiresAt: expiresAt,
-        refreshTokenCiphertext: refreshed.refreshToken ? cipher.encrypt(refreshed.refreshToken) : null,
-        refreshTokenExpiresAt: refreshed.refreshTokenExpiresAt ? new Date(refreshed.refreshTokenExpiresAt) : null,
-        refreshClaimId: null,
-        refreshClaimExpiresAt: null,
-        lastVerifiedAt: new Date(),
-        version: { increment: 1 },
-      },
-    });
-    if (count === 1) {
-      await recordConnectionEvent(tx, {
-        userId: row.userId,
-        connectionId: row.id,
-        type: "refreshed",
-        detail: { expiresAt: expiresAt?.toISOString() ?? null, tokenEnding: refreshed.token.slice(-4) },
-      });
-    }
-    return count === 1;
-  });
+  const saved = await saveRefreshedPair(seen, claimId, refreshed);
   // Not saved: the claim was taken over or the connection ended meanwhile. The row says what holds now.
   if (!saved) console.warn("github token refresh finished after losing its claim; the new tokens were discarded");
-  return assertUsable(await db.gitHubConnection.findUnique({ where: { id: row.id } }));
-}
-
-function oauthErrorCode(error: unknown): string | undefined {
-  const data = (error as { response?: { data?: unknown } }).response?.data;
-  return data && typeof data === "object" && "error" in data && typeof data.error === "string" ? data.error : undefined;
+  return assertUsable(await findConnectionById(seen.id));
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { EndpointDefaults, RequestInterface, RequestParameters, Route } from "@octokit/types";
 import { tokenCipher } from "../../crypto/app-cipher";
-import { GitHubConnectionError } from "../api/errors";
-import { readUsableConnection, refreshConnection, type ConnectionRow } from "./refresh";
+import { GitHubConnectionError, httpStatusOf } from "../api/errors";
+import type { StoredConnection } from "../connection/store";
+import { readUsableConnection, refreshConnection } from "./refresh";
 import { markRevoked } from "./revocation";
 import { verifyIfStale } from "./verification";
 
@@ -14,16 +15,16 @@ export const REFRESH_AHEAD_MS = 5 * 60_000;
 
 type UsableToken = {
   token: string;
-  row: ConnectionRow;
+  row: StoredConnection;
   /** Obtained by a refresh during this call: a 401 on it cannot be an expiry. */
   fresh: boolean;
 };
 
 // In-process single-flight, keyed by the token being replaced ("per expiry"): 50 requests of one
 // person make one claim attempt here; refreshConnection makes it one refresh across processes.
-const refreshesInFlight = new Map<string, Promise<ConnectionRow>>();
+const refreshesInFlight = new Map<string, Promise<StoredConnection>>();
 
-function refreshOnce(row: ConnectionRow, afterRejection: boolean): Promise<ConnectionRow> {
+function refreshOnce(row: StoredConnection, afterRejection: boolean): Promise<StoredConnection> {
   const key = `${row.id}:${row.accessTokenCiphertext}`;
   let pending = refreshesInFlight.get(key);
   if (!pending) {
@@ -33,12 +34,12 @@ function refreshOnce(row: ConnectionRow, afterRejection: boolean): Promise<Conne
   return pending;
 }
 
-function usable(row: ConnectionRow, fresh: boolean): UsableToken {
+function usable(row: StoredConnection, fresh: boolean): UsableToken {
   // readUsableConnection/refreshConnection only return rows holding an access token.
   return { token: tokenCipher().decrypt(row.accessTokenCiphertext!), row, fresh };
 }
 
-function expiresSoon(row: ConnectionRow, now = Date.now()): boolean {
+function expiresSoon(row: StoredConnection, now = Date.now()): boolean {
   return row.accessTokenExpiresAt !== null && row.accessTokenExpiresAt.getTime() - now <= REFRESH_AHEAD_MS;
 }
 
@@ -64,7 +65,7 @@ async function revoke(rejected: UsableToken): Promise<never> {
   throw new GitHubConnectionError("revoked");
 }
 
-const statusOf = (error: unknown) => (error as { status?: number }).status;
+
 
 /**
  * An Octokit auth strategy for a person's connection (`authStrategy: connectionAuthStrategy,
@@ -86,7 +87,7 @@ export function connectionAuthStrategy({ userId }: { userId: string }) {
     try {
       return await send(first.token);
     } catch (error) {
-      if (statusOf(error) !== 401) throw error;
+      if (httpStatusOf(error) !== 401) throw error;
     }
     if (first.fresh || !first.row.refreshTokenCiphertext) return revoke(first);
 
@@ -94,7 +95,7 @@ export function connectionAuthStrategy({ userId }: { userId: string }) {
     try {
       return await send(second.token);
     } catch (error) {
-      if (statusOf(error) !== 401) throw error;
+      if (httpStatusOf(error) !== 401) throw error;
       return revoke(second);
     }
   };

@@ -1,10 +1,8 @@
 import "server-only";
 import { checkToken } from "@octokit/oauth-methods";
-import { request } from "@octokit/request";
-import { db } from "../../db/client";
-import { getEnv } from "../../config/env";
-import { GitHubConnectionError } from "../api/errors";
-import type { ConnectionRow } from "./refresh";
+import { GitHubConnectionError, httpStatusOf } from "../api/errors";
+import { oauthAppFor } from "../api/oauth-app";
+import { markVerified, type StoredConnection } from "../connection/store";
 import { markRevoked } from "./revocation";
 
 // The proactive check: a connection nobody has verified for a day is asked about at GitHub
@@ -17,53 +15,48 @@ const CHECK_TIMEOUT_MS = 5_000;
 const checksInFlight = new Map<string, Promise<void>>();
 
 /** Resolves when the token is fine (or GitHub could not say); throws "revoked" when GitHub no longer knows it. */
-export function verifyIfStale(row: ConnectionRow, accessToken: string, now = Date.now()): Promise<void> {
-  if (row.lastVerifiedAt && now - row.lastVerifiedAt.getTime() < VERIFY_AFTER_MS) return Promise.resolve();
-  let pending = checksInFlight.get(row.id);
+export function verifyIfStale(connection: StoredConnection, accessToken: string, now = Date.now()): Promise<void> {
+  if (connection.lastVerifiedAt && now - connection.lastVerifiedAt.getTime() < VERIFY_AFTER_MS) return Promise.resolve();
+  let pending = checksInFlight.get(connection.id);
   if (!pending) {
-    pending = verify(row, accessToken).finally(() => checksInFlight.delete(row.id));
-    checksInFlight.set(row.id, pending);
+    pending = verify(connection, accessToken).finally(() => checksInFlight.delete(connection.id));
+    checksInFlight.set(connection.id, pending);
   }
   return pending;
 }
 
 export type TokenVerdict = "valid" | "unknown_to_github" | "inconclusive";
 
-/** Asks GitHub whether it still knows this token (POST /applications/{client_id}/token). */
-export async function askGitHubAboutToken(row: Pick<ConnectionRow, "kind">, accessToken: string): Promise<TokenVerdict> {
-  const env = getEnv();
-  // The credentials of the app this connection was made with, whichever is configured now.
-  const app = row.kind === "github_app" && env.githubApp ? env.githubApp : env.connect;
-  const options = {
-    clientId: app.clientId,
-    clientSecret: app.clientSecret,
-    token: accessToken,
-    request: request.defaults({
-      baseUrl: env.github.apiUrl,
-      headers: { "user-agent": "Hublink" },
-      request: { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) },
-    }),
-  };
+/**
+ * Asks GitHub whether it still knows this token, with the credentials of the app the connection
+ * was made through. Only GitHub's 404 means "unknown token"; a 5xx, a timeout, a rate limit or our
+ * own credentials refused means GitHub did not say.
+ */
+export async function askGitHubAboutToken(connection: Pick<StoredConnection, "kind">, accessToken: string): Promise<TokenVerdict> {
   try {
-    await (row.kind === "github_app" ? checkToken({ clientType: "github-app", ...options }) : checkToken({ clientType: "oauth-app", ...options }));
+    const app = oauthAppFor(connection.kind, { timeoutMs: CHECK_TIMEOUT_MS });
+    await checkToken({
+      clientType: app.clientType,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      token: accessToken,
+      request: app.request,
+      // The options are one type per clientType; `app` carries a matching pair, which TypeScript cannot see.
+    } as Parameters<typeof checkToken>[0]);
     return "valid";
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return "unknown_to_github";
-    // 5xx, timeout, or our app credentials refused (401): GitHub did not say.
-    console.warn(`github token check inconclusive (${(error as { status?: number }).status ?? (error as Error).name})`);
+    if (httpStatusOf(error) === 404) return "unknown_to_github";
+    console.warn(`github token check inconclusive (${httpStatusOf(error) ?? (error as Error).name})`);
     return "inconclusive";
   }
 }
 
-async function verify(row: ConnectionRow, accessToken: string): Promise<void> {
-  const verdict = await askGitHubAboutToken(row, accessToken);
+async function verify(connection: StoredConnection, accessToken: string): Promise<void> {
+  const verdict = await askGitHubAboutToken(connection, accessToken);
   if (verdict === "unknown_to_github") {
-    await markRevoked({ userId: row.userId, accessTokenCiphertext: row.accessTokenCiphertext! }, "token_check_failed");
+    await markRevoked({ userId: connection.userId, accessTokenCiphertext: connection.accessTokenCiphertext! }, "token_check_failed");
     throw new GitHubConnectionError("revoked");
   }
   if (verdict === "inconclusive") return; // not the person's problem; check next time
-  await db.gitHubConnection.updateMany({
-    where: { id: row.id, accessTokenCiphertext: row.accessTokenCiphertext },
-    data: { lastVerifiedAt: new Date() },
-  });
+  await markVerified(connection);
 }

@@ -1,10 +1,12 @@
 import "server-only";
 import { Webhooks } from "@octokit/webhooks";
+import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/create-client";
 import { tokenCipher } from "../../crypto/app-cipher";
 import { db } from "../../db/client";
 import { getEnv } from "../../config/env";
 import { installationChanged, installationCreated, installationDeleted, installationSuspended, installationUnsuspended } from "../installations/webhook-changes";
+import { findConnectionsOfGitHubUser } from "../connection/store";
 import { markRevoked } from "../tokens/revocation";
 import { askGitHubAboutToken } from "../tokens/verification";
 import { isHandledEvent, webhookPayloads, type HandledEvent } from "./payloads";
@@ -84,7 +86,7 @@ export async function receiveWebhook(request: Request): Promise<WebhookAnswer> {
     });
   } catch (error) {
     // Two copies of one delivery at the same moment: the other one stored it first.
-    if ((error as { code?: string }).code === "P2002" && (await db.webhookDelivery.findUnique({ where: { deliveryId } }))) {
+    if (isUniqueViolation(error) && (await db.webhookDelivery.findUnique({ where: { deliveryId } }))) {
       return answer(200, "duplicate");
     }
     throw error;
@@ -104,10 +106,9 @@ type StoredToken = { userId: string; accessTokenCiphertext: string };
  * and stays. If GitHub cannot say, the webhook is believed (at worst, one extra reconnect).
  */
 async function connectionsEndedBy(githubUserId: number): Promise<StoredToken[]> {
-  const rows = await db.gitHubConnection.findMany({
-    where: { githubUserId: String(githubUserId), kind: "github_app", status: "connected", accessTokenCiphertext: { not: null } },
-    select: { userId: true, kind: true, accessTokenCiphertext: true },
-  });
+  const rows = (await findConnectionsOfGitHubUser(String(githubUserId))).filter(
+    (row) => row.kind === "github_app" && row.status === "connected" && row.accessTokenCiphertext,
+  );
   const verdicts = await Promise.all(
     rows.map(async (row) => {
       let token: string;
@@ -127,7 +128,7 @@ async function connectionsEndedBy(githubUserId: number): Promise<StoredToken[]> 
 async function apply(tx: Tx, event: HandledEvent, data: Payload<HandledEvent>, revocations: StoredToken[]): Promise<void> {
   if (event === "github_app_authorization") {
     // Matching the exact token checked: a reconnect committed meanwhile is never undone.
-    for (const stored of revocations) await markRevoked(stored, "authorization_revoked", tx);
+    for (const stored of revocations) await markRevoked(stored, "authorization_revoked", { writer: tx });
     return;
   }
   const { action, installation, requester } = data as Payload<"installation">;

@@ -8,18 +8,19 @@ import {
   listConnectionEvents,
   type ConnectionEventView,
   type ConnectionSummary,
-} from "@/lib/github/connection/store";
+} from "@/lib/github/connection/summary";
 import { explainEnding } from "@/lib/github/tokens/revocation";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/config/env";
 import { pendingInstallationRequests } from "@/lib/github/views/installations";
 import { disconnectGitHub, installGitHubApp } from "../../actions";
 import { InstallationsPanel } from "./installations-panel";
+import { connectPath } from "@/lib/navigation/paths";
 
 export const metadata = { title: "Connections" };
 
 // A route handler, not a page: plain links, so Next does not try to fetch it as a React Server Component.
-const CONNECT_HREF = "/api/github/connect?returnTo=%2Fsettings%2Fconnections";
+const CONNECT_HREF = connectPath("/settings/connections");
 
 const NOTICES: Record<string, string> = {
   disconnected: "GitHub is disconnected. Hublink revoked its access at GitHub and deleted the stored tokens.",

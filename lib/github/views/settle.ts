@@ -1,0 +1,28 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { PATH_HEADER, reconnectPath } from "../../navigation/paths";
+import { GitHubConnectionError, GitHubUnavailableError } from "../api/errors";
+import { isEnded } from "../connection/status";
+
+/** To /reconnect, with the page being rendered as returnTo. */
+export async function redirectToReconnect(): Promise<never> {
+  redirect(reconnectPath((await headers()).get(PATH_HEADER)));
+}
+
+export type Settled<T> = { ok: true; value: T } | { ok: false; problem: GitHubUnavailableError };
+
+/**
+ * A panel's load: the value, or the reason GitHub could not answer, for the panel to show in its
+ * place. A revoked or expired connection redirects to /reconnect (with this page as returnTo).
+ * Everything else is thrown on — bugs to the page's error boundary.
+ */
+export async function settle<T>(load: Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await load };
+  } catch (error) {
+    if (error instanceof GitHubUnavailableError) return { ok: false, problem: error };
+    if (error instanceof GitHubConnectionError && isEnded(error.code)) return redirectToReconnect();
+    throw error;
+  }
+}
