@@ -1,5 +1,5 @@
 // Prisma CLI configuration. The JavaScript schema engine with a driver adapter means the CLI
-// downloads no engine binary (DESIGN.md §6). DATABASE_URL picks SQLite or PostgreSQL.
+// downloads no engine binary (see docs/architecture.md, "Database"). DATABASE_URL picks SQLite or PostgreSQL.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { databaseTarget } from "./lib/db/target";

@@ -5,7 +5,7 @@ import { getConnectionSummary } from "@/lib/github/connection/summary";
 import { pendingInstallationRequests } from "@/lib/github/views/installations";
 import { redirectToReconnect } from "@/lib/github/views/settle";
 import { requireUser } from "@/lib/auth/session";
-import { signOutAction } from "./actions";
+import { SignOutButton } from "@/app/components/sign-out-button";
 import { isEnded } from "@/lib/github/connection/status";
 
 // The shell of every signed-in page: header and navigation render at once; pages stream inside.
@@ -48,11 +48,7 @@ export default async function AppShellLayout({ children }: { children: React.Rea
             <img src={user.image} alt="" width={24} height={24} className="avatar" />
           )}
           <span className="shell-login">@{user.login ?? user.name}</span>
-          <form action={signOutAction}>
-            <button type="submit" className="btn btn-small">
-              Sign out
-            </button>
-          </form>
+          <SignOutButton small />
         </div>
       </header>
       <main className="shell-main" id="main">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(app)/actions";
+import { SignOutButton } from "@/app/components/sign-out-button";
 import { Time } from "@/app/components/time";
 import { getConnectionSummary } from "@/lib/github/connection/summary";
 import { explainEnding } from "@/lib/github/tokens/revocation";
@@ -58,11 +58,7 @@ export default async function ReconnectPage({ searchParams }: { searchParams: Pr
           </a>
         </>
       )}
-      <form action={signOutAction}>
-        <button type="submit" className="btn">
-          Sign out
-        </button>
-      </form>
+      <SignOutButton />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-// The one place that reads process.env (STYLE.md). Validated with zod; a missing or malformed value
+// The one place that reads process.env. Validated with zod; a missing or malformed value
 // stops startup with one message that names each variable and says how to fix it.
 //
 // Not marked server-only: next.config.ts, prisma.config.ts and the scripts import it outside the
@@ -63,11 +63,9 @@ const schema = z.object({
   GITHUB_CONNECT_CLIENT_ID: optional,
   GITHUB_CONNECT_CLIENT_SECRET: optional,
   GITHUB_CONNECT_SCOPES: optional,
-  GITHUB_APP_ID: optional.refine((v) => v === undefined || /^\d+$/.test(v), { message: "must be the numeric App ID shown on the GitHub App's settings page" }),
   GITHUB_APP_SLUG: optional.refine((v) => v === undefined || /^[a-z0-9-]+$/.test(v), { message: "must be the App's URL slug (lowercase letters, digits and dashes), as in github.com/apps/<slug>" }),
   GITHUB_APP_CLIENT_ID: optional,
   GITHUB_APP_CLIENT_SECRET: optional,
-  GITHUB_APP_PRIVATE_KEY: optional.refine((v) => v === undefined || v.replace(/\\n/g, "\n").includes("PRIVATE KEY-----"), { message: "must be the PEM private key downloaded from the GitHub App's settings (newlines may be written as \\n)" }),
   GITHUB_WEBHOOK_SECRET: optional,
   GITHUB_EMULATOR_PORT: optional.refine((v) => v === undefined || /^\d{2,5}$/.test(v), { message: "must be a TCP port number, e.g. 4010" }),
 });
@@ -79,7 +77,7 @@ export function parseKeyRing(value: string): Buffer[] | null {
   return decoded.some((k) => k === null || k.length !== 32) ? null : (decoded as Buffer[]);
 }
 
-const GITHUB_APP_VARIABLES = ["GITHUB_APP_ID", "GITHUB_APP_SLUG", "GITHUB_APP_CLIENT_ID", "GITHUB_APP_CLIENT_SECRET", "GITHUB_WEBHOOK_SECRET"] as const;
+const GITHUB_APP_VARIABLES = ["GITHUB_APP_SLUG", "GITHUB_APP_CLIENT_ID", "GITHUB_APP_CLIENT_SECRET", "GITHUB_WEBHOOK_SECRET"] as const;
 
 function buildEnv(v: z.infer<typeof schema>) {
   const production = v.NODE_ENV === "production";
@@ -122,15 +120,13 @@ function buildEnv(v: z.infer<typeof schema>) {
     },
     githubApp: anyAppVariable
       ? {
-          appId: required("GITHUB_APP_ID", v.GITHUB_APP_ID, "when any GITHUB_APP_* variable is set"),
           slug: required("GITHUB_APP_SLUG", v.GITHUB_APP_SLUG, "when any GITHUB_APP_* variable is set"),
           clientId: required("GITHUB_APP_CLIENT_ID", v.GITHUB_APP_CLIENT_ID, "when any GITHUB_APP_* variable is set"),
           clientSecret: required("GITHUB_APP_CLIENT_SECRET", v.GITHUB_APP_CLIENT_SECRET, "when any GITHUB_APP_* variable is set"),
           webhookSecret: required("GITHUB_WEBHOOK_SECRET", v.GITHUB_WEBHOOK_SECRET, "when a GitHub App is configured: the App's webhook secret"),
-          privateKey: v.GITHUB_APP_PRIVATE_KEY?.replace(/\\n/g, "\n") ?? null,
         }
       : demoMode
-        ? { ...DEMO_GITHUB_APP, privateKey: null as string | null }
+        ? { ...DEMO_GITHUB_APP }
         : null,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -1,5 +1,5 @@
 // Prisma driver adapters: JavaScript drivers instead of Prisma's engine binaries, which cannot be
-// downloaded on our machines (DESIGN.md §6).
+// downloaded on machines without internet access (docs/architecture.md, "Database").
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";

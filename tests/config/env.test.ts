@@ -67,7 +67,7 @@ describe("configuration", () => {
     ["DATABASE_URL", "mysql://localhost/db", "must start with file:"],
     ["GITHUB_URL", "github.com", "must be an http"],
     ["APP_URL", "not a url", "must be an http"],
-    ["GITHUB_APP_ID", "my-app", "numeric App ID"],
+    ["GITHUB_APP_SLUG", "My App", "URL slug"],
   ])("rejects a malformed %s with a message naming it", (variable, value, expected) => {
     const error = configErrorOf({ ...production, [variable]: value });
     expect(error.problems).toEqual([expect.objectContaining({ variable })]);
@@ -84,9 +84,8 @@ describe("configuration", () => {
   });
 
   it("requires the whole GitHub App when any of its variables is set", () => {
-    const error = configErrorOf({ ...production, GITHUB_APP_ID: "12345" });
+    const error = configErrorOf({ ...production, GITHUB_APP_SLUG: "hublink" });
     expect(error.problems.map((p) => p.variable)).toEqual([
-      "GITHUB_APP_SLUG",
       "GITHUB_APP_CLIENT_ID",
       "GITHUB_APP_CLIENT_SECRET",
       "GITHUB_WEBHOOK_SECRET",

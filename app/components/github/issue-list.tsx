@@ -1,5 +1,5 @@
 import type { Issue } from "@/lib/github/views/work-items";
-import { Day } from "./dates";
+import { Time } from "@/app/components/time";
 import { Labels } from "./labels";
 import { EmptyState } from "./panel";
 
@@ -21,7 +21,7 @@ export function IssueList({ items, empty, showRepository = true }: { items: Issu
               <Labels labels={issue.labels} />
             </div>
             <p className="item-meta">
-              #{issue.number} opened <Day value={issue.createdAt} />
+              #{issue.number} opened <Time value={issue.createdAt} as="day" />
               {issue.author && <> by {issue.author}</>}
               {issue.assignees.length > 0 && <> · assigned to {issue.assignees.join(", ")}</>}
               {issue.comments > 0 && (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { GitHubUnavailableError } from "@/lib/github/api/errors";
-import { formatTime } from "./dates";
+import { formatTime } from "@/app/components/time";
 import { TryAgain } from "./try-again";
 
 // A titled region of a page that loads on its own: its skeleton while it streams, its own error.

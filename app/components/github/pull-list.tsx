@@ -1,5 +1,5 @@
 import type { CheckState, PullRequest, ReviewState } from "@/lib/github/views/work-items";
-import { Day } from "./dates";
+import { Time } from "@/app/components/time";
 import { EmptyState } from "./panel";
 
 const REVIEW: Record<ReviewState, string> = {
@@ -27,7 +27,7 @@ export function PullList({ items, empty }: { items: PullRequest[]; empty: string
               {pull.draft && <span className="pill">Draft</span>}
             </div>
             <p className="item-meta">
-              #{pull.number} opened <Day value={pull.createdAt} />
+              #{pull.number} opened <Time value={pull.createdAt} as="day" />
               {pull.author && <> by {pull.author}</>} ·{" "}
               <span className="branch">{pull.head}</span> → <span className="branch">{pull.base}</span>
             </p>

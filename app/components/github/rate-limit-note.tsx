@@ -1,5 +1,5 @@
 import { lastRateLimit } from "@/lib/github/api/rate-limit";
-import { formatTime } from "./dates";
+import { formatTime } from "@/app/components/time";
 
 // The footer's small line about GitHub's hourly allowance, from the headers of the last answer —
 // it costs no request. Near exhaustion it says when the allowance comes back.

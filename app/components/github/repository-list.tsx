@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Repository } from "@/lib/github/views/work-items";
-import { Day } from "./dates";
+import { Time } from "@/app/components/time";
 import { EmptyState } from "./panel";
 
 // Repositories: the name opens Hublink's view of it, "on GitHub" its page there.
@@ -27,7 +27,7 @@ export function RepositoryList({ items, empty, compact = false }: { items: Repos
                 <span aria-label={`${repo.stars} stars`}>★ {repo.stars}</span>
                 {repo.updatedAt && (
                   <span>
-                    Updated <Day value={repo.updatedAt} />
+                    Updated <Time value={repo.updatedAt} as="day" />
                   </span>
                 )}
               </p>

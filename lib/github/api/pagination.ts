@@ -1,4 +1,5 @@
-// GitHub's Link header → page numbers (GITHUB-FACTS.md, "Link header"). No header: one page holds everything.
+// GitHub's Link header → page numbers. No header: one page holds everything.
+// https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api
 
 export type PageInfo = { page: number; lastPage: number; hasPrevious: boolean; hasNext: boolean };
 

@@ -3,7 +3,7 @@ import type { Octokit } from "@octokit/rest";
 import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/create-client";
 
-// Conditional requests (GITHUB-FACTS.md: a 304 does not count against the rate limit). Every GET
+// Conditional requests (a 304 does not count against GitHub's primary rate limit). Every GET
 // sends the ETag of the last answer to the same URL for the same person; on 304 the stored body is
 // returned as if GitHub had sent it again. The store is the database, so every app instance shares it.
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The parts of GitHub's webhook payloads Hublink acts on (GITHUB-FACTS.md, Webhooks). Anything
+// The parts of GitHub's webhook payloads Hublink acts on. Anything
 // else in a payload is ignored; a payload without these parts is malformed.
 
 const account = z.object({

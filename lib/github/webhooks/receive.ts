@@ -5,7 +5,7 @@ import type { Database } from "../../db/create-client";
 import { tokenCipher } from "../../crypto/app-cipher";
 import { db } from "../../db/client";
 import { getEnv } from "../../config/env";
-import { installationChanged, installationCreated, installationDeleted, installationSuspended, installationUnsuspended } from "../installations/webhook-changes";
+import { installationChanged, installationCreated, installationDeleted, installationSuspended, installationUnsuspended } from "./installation-events";
 import { findConnectionsOfGitHubUser } from "../connection/store";
 import { markRevoked } from "../tokens/revocation";
 import { askGitHubAboutToken } from "../tokens/verification";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ConnectPrompt } from "@/app/components/github/connect-prompt";
 import { hasConnection } from "@/lib/github/connection/summary";
-import { Day } from "@/app/components/github/dates";
+import { Time } from "@/app/components/time";
 import { IssueList } from "@/app/components/github/issue-list";
 import { Pagination } from "@/app/components/github/pagination";
 import { Panel, PanelProblem, PanelSkeleton } from "@/app/components/github/panel";
@@ -119,7 +119,7 @@ function RepositoryTitle({ owner, repo, header }: { owner: string; repo: string;
         <span>Default branch {r.defaultBranch}</span>
         {r.updatedAt && (
           <span>
-            Updated <Day value={r.updatedAt} />
+            Updated <Time value={r.updatedAt} as="day" />
           </span>
         )}
       </p>

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Database } from "../../db/create-client";
 import { recordConnectionEvent } from "../connection/events";
-import { recordInstallation, resolveInstallationRequests } from "./records";
-import type { InstallationView } from "./from-github";
-import type { InstallationPayload } from "../webhooks/payloads";
+import { recordInstallation, resolveInstallationRequests } from "../installations/records";
+import type { InstallationView } from "../installations/from-github";
+import type { InstallationPayload } from "./payloads";
 
 // The GitHub App's installations as webhooks report them: created, suspended, unsuspended,
 // deleted, repositories added or removed. Rows are upserted by GitHub's installation id, so a
