@@ -52,14 +52,15 @@ export async function startLifecycleWorld(provider: "sqlite" | "postgresql", app
 }
 
 /**
- * A Hublink user connected to GitHub through the GitHub App, as the connect flow leaves them:
+ * A Hublink user connected to GitHub (through the GitHub App unless `kind` says otherwise), as the connect flow leaves them:
  * GitHub (the emulator) issued a token pair, saveGrant stored it encrypted.
  */
-export async function connectedUser(world: LifecycleWorld, login: string) {
+export async function connectedUser(world: LifecycleWorld, login: string, { kind = "github_app" }: { kind?: "github_app" | "oauth_app" } = {}) {
   const { saveGrant } = await import("@/lib/github/connection/store");
-  const app = world.emulator.state.apps.githubApp;
-  recordGrant(world.emulator.state, app.clientId, login, []);
-  const issued = issueTokens(world.emulator.state, app, login, []);
+  const app = kind === "github_app" ? world.emulator.state.apps.githubApp : world.emulator.state.apps.connect;
+  const scopes = kind === "github_app" ? [] : ["repo", "read:org"];
+  recordGrant(world.emulator.state, app.clientId, login, scopes);
+  const issued = issueTokens(world.emulator.state, app, login, scopes);
   const account = world.emulator.state.account(login)!;
   const user = await world.inspect.user.create({ data: { login, name: login, email: `${login}-${Math.random()}@example.com` } });
   await saveGrant(
@@ -67,12 +68,12 @@ export async function connectedUser(world: LifecycleWorld, login: string) {
     { id: account.id, login },
     {
       accessToken: issued.access.value,
-      accessTokenExpiresAt: new Date(issued.access.expiresAt!),
-      refreshToken: issued.refresh!.value,
-      refreshTokenExpiresAt: new Date(issued.refresh!.expiresAt),
-      scopes: [],
+      accessTokenExpiresAt: issued.access.expiresAt === undefined ? null : new Date(issued.access.expiresAt),
+      refreshToken: issued.refresh?.value ?? null,
+      refreshTokenExpiresAt: issued.refresh ? new Date(issued.refresh.expiresAt) : null,
+      scopes,
     },
-    "github_app",
+    kind,
   );
   return user;
 }
