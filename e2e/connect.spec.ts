@@ -125,7 +125,7 @@ test("disconnect revokes the grant at GitHub, forgets cached GitHub data and sho
 
   await page.goto("/settings/connections");
   await page.getByRole("button", { name: "Disconnect GitHub" }).click();
-  await expect(page.getByRole("status")).toContainText("revoked its access at GitHub");
+  await expect(page.getByRole("status")).toContainText("GitHub confirmed that Hublink's access is revoked");
   await expect(page.getByRole("link", { name: "Connect GitHub" })).toBeVisible();
   await expect(page.getByRole("banner").getByText("Not connected")).toBeVisible();
 

@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth, signOut } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/config/env";
 import { disconnect } from "@/lib/github/connection/disconnect";
-import { signInstallState } from "@/lib/github/installations/install-state";
+import { INSTALL_COOKIE, INSTALL_TTL_SECONDS, installCookieOptions, signInstallState } from "@/lib/github/installations/install-state";
 import { safeReturnTo } from "@/lib/navigation/return-to";
 
 export async function signOutAction() {
@@ -28,6 +29,8 @@ export async function installGitHubApp(formData: FormData) {
   if (!session?.user?.id) redirect(`/?returnTo=${encodeURIComponent(returnTo)}`);
   const { github, githubApp } = getEnv();
   if (!githubApp) redirect("/settings/connections");
-  const state = await signInstallState(session.user.id, returnTo);
+  const { state, binding } = await signInstallState(session.user.id, returnTo);
+  // Binds the installation to this browser: the setup callback accepts the state only with this cookie.
+  (await cookies()).set(INSTALL_COOKIE, binding, installCookieOptions(INSTALL_TTL_SECONDS));
   redirect(`${github.url}/apps/${githubApp.slug}/installations/new?state=${encodeURIComponent(state)}`);
 }

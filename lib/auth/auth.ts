@@ -5,6 +5,7 @@ import GitHub from "next-auth/providers/github";
 import { cache } from "react";
 import { db } from "../db/client";
 import { getEnv } from "../config/env";
+import { fetchSignInProfile, parseGitHubProfile } from "./github-profile";
 
 declare module "next-auth" {
   interface Session {
@@ -37,13 +38,19 @@ export const authConfig = {
       enterprise: env.github.url === "https://github.com" ? undefined : { baseUrl: env.github.url },
       authorization: { params: { scope: "read:user user:email" } },
       checks: ["pkce", "state"],
-      profile(profile) {
+      // Read /user from GITHUB_API_URL and parse it; see github-profile.ts for why.
+      userinfo: {
+        url: `${env.github.apiUrl}/user`,
+        request: ({ tokens }: { tokens: { access_token?: string } }) => fetchSignInProfile(env.github.apiUrl, tokens.access_token ?? ""),
+      },
+      profile(raw) {
+        const profile = parseGitHubProfile(raw);
         return {
           id: String(profile.id),
           login: profile.login,
           name: profile.name ?? profile.login,
-          email: profile.email,
-          image: profile.avatar_url,
+          email: profile.email ?? null,
+          image: profile.avatar_url ?? null,
         };
       },
       // Sign-in needs identity only: GitHub's token never reaches the Account table. Repository
@@ -64,13 +71,10 @@ export const authConfig = {
     // Auth.js creates the user once; keep login, name and avatar current on every sign-in.
     async signIn({ user, profile }) {
       if (!user.id || !profile) return;
+      const github = parseGitHubProfile(profile);
       await db.user.update({
         where: { id: user.id },
-        data: {
-          login: typeof profile.login === "string" ? profile.login : undefined,
-          name: (profile.name as string | null) ?? (profile.login as string),
-          image: typeof profile.avatar_url === "string" ? profile.avatar_url : undefined,
-        },
+        data: { login: github.login, name: github.name ?? github.login, image: github.avatar_url ?? undefined },
       });
     },
   },

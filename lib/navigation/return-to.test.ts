@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnTo } from "./return-to";
+import { appUrlFor, safeReturnTo } from "./return-to";
 
 describe("safeReturnTo", () => {
   it.each([
@@ -26,6 +26,14 @@ describe("safeReturnTo", () => {
     "evil.example",
     "",
     "%2F%2Fevil.example",
+    // Dot segments that normalise to a protocol-relative URL.
+    "/.//evil.example",
+    "/%2e%2e//evil.example",
+    "/%2E%2E//evil.example",
+    "/a/..//evil.example",
+    "/a/%2e%2e//evil.example/path?x=1",
+    "/..//evil.example",
+    "/./%2e//evil.example",
   ])("falls back to /dashboard for %j", (input) => {
     expect(safeReturnTo(input)).toBe("/dashboard");
   });
@@ -34,5 +42,15 @@ describe("safeReturnTo", () => {
     expect(safeReturnTo(undefined)).toBe("/dashboard");
     expect(safeReturnTo(["/repos"])).toBe("/dashboard");
     expect(safeReturnTo(null, "/settings/connections")).toBe("/settings/connections");
+  });
+});
+
+describe("appUrlFor", () => {
+  it("resolves a path against APP_URL and keeps its origin", () => {
+    expect(appUrlFor("/repos?x=1", "https://hublink.example.com").href).toBe("https://hublink.example.com/repos?x=1");
+  });
+
+  it.each(["/.//evil.example", "//evil.example", "https://evil.example/", "/%2e%2e//evil.example"])("never leaves APP_URL's origin for %j", (path) => {
+    expect(appUrlFor(path, "https://hublink.example.com").href).toBe("https://hublink.example.com/dashboard");
   });
 });

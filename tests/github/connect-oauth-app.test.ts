@@ -62,7 +62,7 @@ async function throughGitHub(userId: string, decision: "authorize" | "cancel" = 
   const result = await authorize(new Browser(emulator.url), Object.fromEntries(url.searchParams), { login: "octocat", decision });
   expect(result.location?.origin).toBe(new URL(APP_URL).origin);
   expect(result.location?.pathname).toBe("/api/github/callback");
-  return { params: result.location!.searchParams, sealed };
+  return { params: Object.fromEntries(result.location!.searchParams), sealed };
 }
 
 describe("connecting through an OAuth app", () => {
@@ -127,7 +127,7 @@ describe("connecting through an OAuth app", () => {
     const user = await db.user.create({ data: { login: "slowpoke" } });
     const { params } = await throughGitHub(user.id);
     const { sealed: stale } = await lib.startConnectFlow(user.id, "/repos", Date.now() - 11 * 60 * 1000);
-    params.set("state", "irrelevant");
+    params.state = "irrelevant";
     await expect(lib.completeConnect(params, stale, user.id)).resolves.toEqual({ ok: false, problem: "flow_expired" });
   });
 });

@@ -14,30 +14,40 @@ beforeAll(async () => {
 
 describe("installation state", () => {
   it("round-trips who started the installation and where to return", async () => {
-    const state = await signInstallState("user-1", "/repos?sort=updated");
-    await expect(verifyInstallState(state)).resolves.toMatchObject({ userId: "user-1", returnTo: "/repos?sort=updated", action: "install" });
+    const { state, binding } = await signInstallState("user-1", "/repos?sort=updated");
+    await expect(verifyInstallState(state, binding)).resolves.toMatchObject({ userId: "user-1", returnTo: "/repos?sort=updated", action: "install" });
   });
 
   it("never carries an off-site returnTo", async () => {
-    const state = await signInstallState("user-1", "//evil.example");
-    expect((await verifyInstallState(state))?.returnTo).toBe("/dashboard");
+    const { state, binding } = await signInstallState("user-1", "//evil.example");
+    expect((await verifyInstallState(state, binding))?.returnTo).toBe("/dashboard");
   });
 
   it("expires after ten minutes", async () => {
     const issued = Date.now() - 11 * 60 * 1000;
-    const state = await signInstallState("user-1", "/dashboard", issued);
-    await expect(verifyInstallState(state, issued + 9 * 60 * 1000)).resolves.not.toBeNull();
-    await expect(verifyInstallState(state)).resolves.toBeNull();
+    const { state, binding } = await signInstallState("user-1", "/dashboard", issued);
+    await expect(verifyInstallState(state, binding, issued + 9 * 60 * 1000)).resolves.not.toBeNull();
+    await expect(verifyInstallState(state, binding)).resolves.toBeNull();
   });
 
   it("rejects a tampered or foreign token", async () => {
-    const [header, payload, signature] = (await signInstallState("user-1", "/dashboard")).split(".");
+    const { state, binding } = await signInstallState("user-1", "/dashboard");
+    const [header, payload, signature] = state.split(".");
     const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
     const forged = Buffer.from(JSON.stringify({ ...claims, sub: "user-2" })).toString("base64url");
-    await expect(verifyInstallState(`${header}.${forged}.${signature}`)).resolves.toBeNull();
-    await expect(verifyInstallState("not-a-jwt")).resolves.toBeNull();
+    await expect(verifyInstallState(`${header}.${forged}.${signature}`, binding)).resolves.toBeNull();
+    await expect(verifyInstallState("not-a-jwt", binding)).resolves.toBeNull();
     // An unsigned token ("alg": "none") is not accepted.
     const none = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
-    await expect(verifyInstallState(`${none}.${payload}.`)).resolves.toBeNull();
+    await expect(verifyInstallState(`${none}.${payload}.`, binding)).resolves.toBeNull();
+  });
+
+  it("is bound to the browser that started the installation", async () => {
+    const mine = await signInstallState("attacker", "/dashboard");
+    const theirs = await signInstallState("attacker", "/dashboard");
+    // Another browser's cookie, or none at all (an attacker's state replayed in a victim's browser).
+    await expect(verifyInstallState(mine.state, theirs.binding)).resolves.toBeNull();
+    await expect(verifyInstallState(mine.state, undefined)).resolves.toBeNull();
+    await expect(verifyInstallState(mine.state, mine.binding)).resolves.not.toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
+import { z } from "zod";
+import { consumeState } from "../../auth/single-use-state";
 import { getEnv } from "../../config/env";
+import { safeReturnTo } from "../../navigation/return-to";
 
 // The connect flow's memory between /api/github/connect and /api/github/callback: state, PKCE
 // verifier, where to return and who started it, sealed (encrypted + signed) by iron-session in a
@@ -47,22 +50,32 @@ export async function startConnectFlow(userId: string, returnTo: string, now = D
 
 export type FlowProblem = "flow_missing" | "flow_expired" | "state_mismatch" | "wrong_user";
 
-/** Opens the sealed cookie and checks it against the callback; a problem, or the flow. */
+const sealedFlow = z.object({
+  state: z.string().min(1),
+  codeVerifier: z.string().min(43),
+  returnTo: z.string(),
+  userId: z.string().min(1),
+  expiresAt: z.number(),
+});
+
+/**
+ * Opens the sealed cookie and checks it against the callback; a problem, or the flow. A flow that
+ * passes is used up: the same state is refused from then on, even with a copy of the cookie.
+ */
 export async function verifyConnectFlow(
   sealed: string | undefined,
   { state, userId, now = Date.now() }: { state: string | null; userId: string; now?: number },
 ): Promise<{ ok: true; flow: ConnectFlow } | { ok: false; problem: FlowProblem; flow?: ConnectFlow }> {
   if (!sealed) return { ok: false, problem: "flow_missing" };
   // iron-session yields {} for a seal that is forged, altered, made with another password or past its ttl.
-  const flow = await unsealData<Partial<ConnectFlow>>(sealed, { password: getEnv().sessionSecret, ttl: FLOW_TTL_SECONDS });
-  if (!flow.state || !flow.codeVerifier || !flow.userId || !flow.expiresAt || flow.returnTo === undefined) {
-    return { ok: false, problem: "flow_expired" };
-  }
-  const complete = flow as ConnectFlow;
-  if (complete.expiresAt <= now) return { ok: false, problem: "flow_expired", flow: complete };
-  if (!state || !constantTimeEqual(state, complete.state)) return { ok: false, problem: "state_mismatch", flow: complete };
-  if (complete.userId !== userId) return { ok: false, problem: "wrong_user", flow: complete };
-  return { ok: true, flow: complete };
+  const parsed = sealedFlow.safeParse(await unsealData(sealed, { password: getEnv().sessionSecret, ttl: FLOW_TTL_SECONDS }));
+  if (!parsed.success) return { ok: false, problem: "flow_expired" };
+  const flow = { ...parsed.data, returnTo: safeReturnTo(parsed.data.returnTo) };
+  if (flow.expiresAt <= now) return { ok: false, problem: "flow_expired", flow };
+  if (!state || !constantTimeEqual(state, flow.state)) return { ok: false, problem: "state_mismatch", flow };
+  if (flow.userId !== userId) return { ok: false, problem: "wrong_user", flow };
+  if (!(await consumeState("connect", flow.state, new Date(flow.expiresAt)))) return { ok: false, problem: "flow_missing", flow };
+  return { ok: true, flow };
 }
 
 function constantTimeEqual(a: string, b: string): boolean {

@@ -52,6 +52,15 @@ const PROBLEMS = {
     title: "This installation link is no longer valid",
     detail: "It expired after ten minutes or was altered. Nothing was stored — start the installation again from this page.",
   },
+  install_state_used: {
+    title: "This installation link was already used",
+    detail: "Each installation link works once. Nothing more was stored — start again from this page if something is missing.",
+  },
+  identity_mismatch: {
+    title: "GitHub authorised a different account",
+    detail:
+      "Hublink connects the GitHub account you signed in with, and GitHub authorised another one. Nothing was stored. Switch to your own account on GitHub (or sign out of GitHub there) and connect again — or sign out of Hublink and sign in with the other account.",
+  },
   install_state_foreign: {
     title: "This installation was started by another account",
     detail: "It was ignored and nothing was stored. Start again while signed in as yourself.",

@@ -4,10 +4,11 @@ import { githubFor, githubWithToken } from "../client";
 import { GitHubConnectionError } from "../api/errors";
 import { connectingApp } from "../api/oauth-app";
 import { exchangeCode, type GitHubTokens } from "../api/token-endpoint";
-import { fetchGitHubUser } from "../connect/authorize";
 import { problemOfFailure, type ConnectProblemCode } from "../connect/problems";
 import { recordConnectionEvent } from "../connection/events";
 import { saveGrant } from "../connection/store";
+import { assertSignedInIdentity, IdentityMismatchError } from "../connect/identity";
+import { consumeState } from "../../auth/single-use-state";
 import { listUserInstallations, type InstallationView } from "./from-github";
 import { verifyInstallState } from "./install-state";
 import { recordInstallation, resolveInstallationRequests } from "./records";
@@ -17,14 +18,24 @@ import { recordInstallation, resolveInstallationRequests } from "./records";
 
 export type SetupOutcome =
   | { kind: "redirect"; to: string }
-  | { kind: "confirmation"; installationId: string | null; setupAction: string }
-  | { kind: "problem"; problem: ConnectProblemCode };
+  | { kind: "confirmation"; installationId: string | null; setupAction: SetupAction }
+  | { kind: "problem"; problem: ConnectProblemCode; account?: string };
 
-export async function completeInstallationSetup(params: URLSearchParams, userId: string | null): Promise<SetupOutcome> {
-  const setupAction = params.get("setup_action") ?? "";
-  const installationId = params.get("installation_id");
-  const state = params.get("state");
+export type SetupAction = "install" | "update" | "request";
 
+/** GitHub's setup redirect, parsed at the route (app/api/github/callback/schema.ts). */
+export type SetupParams = { setupAction: SetupAction; installationId: string | null; state: string | null; code: string | null };
+
+/**
+ * `binding`: the starting browser's INSTALL_COOKIE. Nothing is stored unless the state is ours,
+ * made for this person in this browser, unused, and — when GitHub sent a code — the code's token
+ * belongs to this person's GitHub account.
+ */
+export async function completeInstallationSetup(
+  { setupAction, installationId, state, code }: SetupParams,
+  userId: string | null,
+  binding: string | undefined,
+): Promise<SetupOutcome> {
   if (!state) {
     // An admin approving someone's request, or a change made on GitHub: no flow of ours started
     // this, and the visitor may not even be signed in here. Never act on it blindly — confirm,
@@ -33,33 +44,33 @@ export async function completeInstallationSetup(params: URLSearchParams, userId:
     return { kind: "confirmation", installationId, setupAction };
   }
 
-  const claims = await verifyInstallState(state);
+  const claims = await verifyInstallState(state, binding);
   if (!claims) return { kind: "problem", problem: "install_state_invalid" };
   if (claims.userId !== userId) return { kind: "problem", problem: "install_state_foreign" };
+  if (!(await consumeState("install", claims.nonce, claims.expiresAt))) return { kind: "problem", problem: "install_state_used" };
 
   try {
-    // With "request user authorization during installation", GitHub sends a code: it also connects.
-    const code = params.get("code");
+    // With "request user authorization during installation", GitHub sends a code: it also connects —
+    // but only the signed-in person's own GitHub account, checked before the token is used at all.
     const tokens = code ? await exchangeCode(connectingApp(), code) : null;
+    const owner = tokens ? await assertSignedInIdentity(userId, tokens.accessToken) : null;
     const github = tokens ? githubWithToken(tokens.accessToken) : githubFor(userId);
 
     if (setupAction === "request") {
-      await db.$transaction(async (tx) => {
-        const request = await tx.installationRequest.create({ data: { userId, status: "pending" } });
-        await recordConnectionEvent(tx, { userId, type: "installation_requested", detail: { requestId: request.id } });
-      });
-      if (tokens) await connect(userId, tokens);
+      await recordPendingRequest(userId);
+      if (tokens && owner) await saveGrant(userId, owner, tokens, connectingApp().kind);
       return { kind: "redirect", to: claims.returnTo };
     }
 
-    if (!installationId || !/^\d+$/.test(installationId)) return { kind: "problem", problem: "installation_not_visible" };
+    if (!installationId) return { kind: "problem", problem: "installation_not_visible" };
     const installation = (await listUserInstallations(github)).find((i) => i.id === installationId);
     if (!installation) return { kind: "problem", problem: "installation_not_visible" };
 
-    if (tokens) await connect(userId, tokens);
+    if (tokens && owner) await saveGrant(userId, owner, tokens, connectingApp().kind);
     await storeInstallation(userId, installation, setupAction === "update" ? "installation_updated" : "installed");
     return { kind: "redirect", to: claims.returnTo };
   } catch (error) {
+    if (error instanceof IdentityMismatchError) return { kind: "problem", problem: "identity_mismatch", account: error.authorised.login };
     if (error instanceof GitHubConnectionError) return { kind: "problem", problem: "install_needs_connection" };
     const problem = problemOfFailure(error);
     if (problem) return { kind: "problem", problem };
@@ -67,8 +78,17 @@ export async function completeInstallationSetup(params: URLSearchParams, userId:
   }
 }
 
-async function connect(userId: string, tokens: GitHubTokens) {
-  await saveGrant(userId, await fetchGitHubUser(tokens.accessToken), tokens, connectingApp().kind);
+/**
+ * GitHub's redirect for a request does not say which account it was for, so a person has at most
+ * one open request without an account: asking again while one is pending adds nothing.
+ */
+async function recordPendingRequest(userId: string) {
+  await db.$transaction(async (tx) => {
+    const open = await tx.installationRequest.findFirst({ where: { userId, status: "pending", accountLogin: null } });
+    if (open) return;
+    const request = await tx.installationRequest.create({ data: { userId, status: "pending" } });
+    await recordConnectionEvent(tx, { userId, type: "installation_requested", detail: { requestId: request.id } });
+  });
 }
 
 async function storeInstallation(userId: string, installation: InstallationView, type: "installed" | "installation_updated") {

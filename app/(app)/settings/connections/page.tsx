@@ -16,21 +16,21 @@ import { pendingInstallationRequests } from "@/lib/github/views/installations";
 import { disconnectGitHub, installGitHubApp } from "../../actions";
 import { InstallationsPanel } from "./installations-panel";
 import { connectPath } from "@/lib/navigation/paths";
+import { connectionsQuery } from "./schema";
 
 export const metadata = { title: "Connections" };
 
 // A route handler, not a page: plain links, so Next does not try to fetch it as a React Server Component.
 const CONNECT_HREF = connectPath("/settings/connections");
 
-const NOTICES: Record<string, string> = {
-  disconnected: "GitHub is disconnected. Hublink revoked its access at GitHub and deleted the stored tokens.",
-  disconnected_locally:
-    "GitHub is disconnected here and the stored tokens are deleted, but GitHub could not be reached to revoke the grant. You can revoke Hublink in your GitHub settings under Applications.",
-};
+/** Where a person sees (and revokes) what they authorised on GitHub: OAuth apps and GitHub Apps are listed apart. */
+function authorisedAppsUrl(kind: "oauth_app" | "github_app" | null): string {
+  return `${getEnv().github.url}/settings/${kind === "oauth_app" ? "applications" : "apps/authorizations"}`;
+}
 
-export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<{ error?: string; notice?: string }> }) {
+export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const { error, notice } = await searchParams;
+  const { error, notice, account } = connectionsQuery.parse(await searchParams);
   const [connection, events, refreshedAt, pendingRequests] = await Promise.all([
     getConnectionSummary(user.id),
     listConnectionEvents(user.id),
@@ -46,12 +46,24 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       {problem && (
         <div className="notice notice-error" role="alert">
           <h2>{problem.title}</h2>
+          {error === "identity_mismatch" && account && (
+            <p>
+              GitHub authorised <strong>@{account}</strong>; you are signed in to Hublink as <strong>@{user.login}</strong>.
+            </p>
+          )}
           <p>{problem.detail}</p>
         </div>
       )}
-      {notice && NOTICES[notice] && (
+      {notice === "disconnected" && (
         <p className="notice" role="status">
-          {NOTICES[notice]}
+          GitHub is disconnected. GitHub confirmed that Hublink&apos;s access is revoked, and the stored tokens are deleted.
+        </p>
+      )}
+      {notice === "disconnected_locally" && (
+        <p className="notice notice-attention" role="status">
+          GitHub is disconnected here and the stored tokens are deleted, but GitHub did not confirm that it revoked
+          Hublink&apos;s access. Check your <a href={authorisedAppsUrl(connection?.kind ?? null)}>authorised applications on GitHub</a>{" "}
+          and revoke Hublink there if it is still listed.
         </p>
       )}
       <article className="card" aria-labelledby="github-connection">
