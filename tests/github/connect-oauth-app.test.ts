@@ -51,8 +51,16 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await control(emulator, "POST", "/reset");
-  await db.gitHubConnection.deleteMany();
+  await db.user.deleteMany();
 });
+
+/** A Hublink person who signed in with the emulator's `login` (Auth.js keeps GitHub's user id in Account). */
+async function signedInAs(login: string) {
+  const user = await db.user.create({ data: { login } });
+  const githubId = emulator.state.account(login)!.id;
+  await db.account.create({ data: { userId: user.id, type: "oauth", provider: "github", providerAccountId: String(githubId) } });
+  return user;
+}
 
 /** Starts a flow for a user and plays GitHub's part: returns the callback's query and the sealed cookie. */
 async function throughGitHub(userId: string, decision: "authorize" | "cancel" = "authorize") {
@@ -68,7 +76,7 @@ async function throughGitHub(userId: string, decision: "authorize" | "cancel" = 
 describe("connecting through an OAuth app", () => {
   it("asks for the configured scopes and stores an encrypted classic token", async () => {
     expect(lib.connectingApp()).toMatchObject({ kind: "oauth_app", scopes: ["repo", "read:org"] });
-    const user = await db.user.create({ data: { login: "octocat" } });
+    const user = await signedInAs("octocat");
     const { params, sealed } = await throughGitHub(user.id);
 
     await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: true, returnTo: "/repos" });
@@ -86,7 +94,7 @@ describe("connecting through an OAuth app", () => {
   });
 
   it("reports a wrong client secret as a configuration problem and stores nothing", async () => {
-    const user = await db.user.create({ data: { login: "octocat-2" } });
+    const user = await signedInAs("octocat");
     const { params, sealed } = await throughGitHub(user.id);
     // Swap the secret the app sends, as a misconfigured deployment would.
     const env = (await import("@/lib/config/env")).getEnv();
@@ -101,7 +109,7 @@ describe("connecting through an OAuth app", () => {
   });
 
   it("says GitHub is unreachable when the token endpoint fails, and stores nothing", async () => {
-    const user = await db.user.create({ data: { login: "octocat-3" } });
+    const user = await signedInAs("octocat");
     const { params, sealed } = await throughGitHub(user.id);
     await control(emulator, "POST", "/faults", { method: "POST", path: "^/login/oauth/access_token$", status: 502 });
     await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: false, problem: "github_unreachable" });
@@ -109,7 +117,7 @@ describe("connecting through an OAuth app", () => {
   });
 
   it("passes GitHub's access_denied through when the person cancels", async () => {
-    const user = await db.user.create({ data: { login: "octocat-4" } });
+    const user = await signedInAs("octocat");
     const { params, sealed } = await throughGitHub(user.id, "cancel");
     await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: false, problem: "access_denied" });
     expect(await db.gitHubConnection.count()).toBe(0);
@@ -124,10 +132,25 @@ describe("connecting through an OAuth app", () => {
   });
 
   it("rejects an expired flow", async () => {
-    const user = await db.user.create({ data: { login: "slowpoke" } });
+    const user = await signedInAs("octocat");
     const { params } = await throughGitHub(user.id);
     const { sealed: stale } = await lib.startConnectFlow(user.id, "/repos", Date.now() - 11 * 60 * 1000);
     params.state = "irrelevant";
     await expect(lib.completeConnect(params, stale, user.id)).resolves.toEqual({ ok: false, problem: "flow_expired" });
+  });
+
+  it("stores nothing when GitHub authorised another account than the one signed in", async () => {
+    const hubot = await signedInAs("hubot");
+    // hubot starts connecting, but at GitHub the browser is signed in as octocat.
+    const { params, sealed } = await throughGitHub(hubot.id);
+    await expect(lib.completeConnect(params, sealed, hubot.id)).resolves.toEqual({ ok: false, problem: "identity_mismatch", account: "octocat" });
+    expect(await db.gitHubConnection.count()).toBe(0);
+  });
+
+  it("uses a connect flow once, even with a copy of its cookie", async () => {
+    const user = await signedInAs("octocat");
+    const { params, sealed } = await throughGitHub(user.id);
+    await expect(lib.completeConnect(params, sealed, user.id)).resolves.toMatchObject({ ok: true });
+    await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: false, problem: "flow_missing" });
   });
 });
