@@ -19,6 +19,8 @@ let token: string;
 beforeAll(async () => {
   [emu, database] = await Promise.all([startTestEmulator(), createTestDatabase(provider)]);
   db = database.connect();
+  // Cached answers belong to a person (and go with them).
+  await db.user.createMany({ data: [{ id: "person-1" }, { id: "person-2" }] });
 });
 afterAll(async () => {
   await Promise.all([emu.stop(), database.drop()]);
@@ -87,5 +89,21 @@ describe(`conditional requests (${provider})`, () => {
     const octokit = clientFor("person-1");
     await expect(octokit.request("POST /user/repos", { name: "x" })).rejects.toMatchObject({ status: 404 });
     expect(await db.gitHubResponseCache.count()).toBe(0);
+  });
+});
+
+describe("cached answers and their owner", () => {
+  it("go when the person is deleted", async () => {
+    const database = await createTestDatabase(provider);
+    const db = database.connect();
+    try {
+      const user = await db.user.create({ data: { login: "leaving" } });
+      await db.gitHubResponseCache.create({ data: { userId: user.id, url: "https://api.github.com/user/repos", etag: '"e"', body: "{}" } });
+      await db.user.delete({ where: { id: user.id } });
+      expect(await db.gitHubResponseCache.count()).toBe(0);
+    } finally {
+      await db.$disconnect();
+      await database.drop();
+    }
   });
 });

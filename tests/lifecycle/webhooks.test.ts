@@ -187,4 +187,31 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     expect((await POST(signed("installation", { action: "created", installation: { id: "nope" } }))).status).toBe(400);
     expect(await deliveryCount()).toBe(before);
   });
+
+  it.each(["null", "42", "[]", '"revoked"'])("answers a correctly signed body that is not an object (%s) with 400", async (body) => {
+    const before = await deliveryCount();
+    const request = new Request("http://localhost/api/github/webhooks", {
+      method: "POST",
+      headers: { "x-github-event": "github_app_authorization", "x-github-delivery": crypto.randomUUID(), "x-hub-signature-256": signWebhookBody(SECRET, body) },
+      body,
+    });
+    expect((await POST(request)).status).toBe(400);
+    expect(await deliveryCount()).toBe(before);
+  });
+
+  it("defers a revocation with 503 while GitHub cannot say whether the token still works, and acts on the redelivery", async () => {
+    await world.control("POST", "/reset");
+    const user = await connectedUser(world, "octocat");
+    const delivery = crypto.randomUUID();
+    for (const status of [502, 503, 429]) {
+      await world.control("POST", "/faults", { method: "POST", path: "^/api/v3/applications/[^/]+/token$", status, times: 1 });
+      const response = await POST(signed("github_app_authorization", revokedPayload(583231), { delivery }));
+      expect(response.status).toBe(503);
+      expect((await connection(user.id)).status).toBe("connected");
+    }
+    // GitHub answers again, and knows the token no more: the redelivery of the same delivery revokes.
+    revokeAtGitHub("octocat");
+    expect((await POST(signed("github_app_authorization", revokedPayload(583231), { delivery }))).status).toBe(200);
+    expect(await connection(user.id)).toMatchObject({ status: "revoked", revokedReason: "authorization_revoked" });
+  });
 });

@@ -21,6 +21,9 @@ const installation = z.object({
 
 export type InstallationPayload = z.infer<typeof installation>;
 
+/** What every delivery is: a JSON object, with an `action` for most events. */
+export const deliveryEnvelope = z.looseObject({ action: z.string().max(100).optional() });
+
 export const webhookPayloads = {
   github_app_authorization: z.object({ action: z.string(), sender: z.object({ id: z.number(), login: z.string() }) }),
   installation: z.object({ action: z.string(), installation, requester: z.object({ id: z.number() }).nullable().optional() }),

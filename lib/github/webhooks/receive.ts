@@ -9,7 +9,7 @@ import { installationChanged, installationCreated, installationDeleted, installa
 import { findConnectionsOfGitHubUser } from "../connection/store";
 import { markRevoked } from "../tokens/revocation";
 import { askGitHubAboutToken } from "../tokens/verification";
-import { isHandledEvent, webhookPayloads, type HandledEvent } from "./payloads";
+import { deliveryEnvelope, isHandledEvent, webhookPayloads, type HandledEvent } from "./payloads";
 
 // Signed GitHub webhooks. Nothing in a delivery is believed — not even parsed — before its
 // X-Hub-Signature-256 matches the body (constant-time, @octokit/webhooks). Each X-GitHub-Delivery
@@ -69,9 +69,12 @@ export async function receiveWebhook(request: Request): Promise<WebhookAnswer> {
   } catch {
     return answer(400, "malformed");
   }
+  // Every delivery GitHub sends is a JSON object; `null`, a number or an array is not one.
+  const envelope = deliveryEnvelope.safeParse(payload);
+  if (!envelope.success) return answer(400, "malformed");
+  const action = envelope.data.action ?? null;
   const parsed = isHandledEvent(event) ? webhookPayloads[event].safeParse(payload) : null;
   if (parsed && !parsed.success) return answer(400, "malformed");
-  const action = typeof (payload as { action?: unknown }).action === "string" ? (payload as { action: string }).action : null;
 
   if (await db.webhookDelivery.findUnique({ where: { deliveryId } })) return answer(200, "duplicate");
   // Decided before the transaction, because it may ask GitHub: no network wait while holding a write.
@@ -79,6 +82,11 @@ export async function receiveWebhook(request: Request): Promise<WebhookAnswer> {
     parsed && event === "github_app_authorization" && action === "revoked"
       ? await connectionsEndedBy((parsed.data as Payload<"github_app_authorization">).sender.id)
       : [];
+  if (revocations === "undecided") {
+    // Not stored as handled: GitHub's redelivery (or the next one) decides once GitHub can answer.
+    console.warn(`github webhook ${deliveryId} deferred: GitHub could not say whether the stored token still works`);
+    return answer(503, "github_unavailable");
+  }
   try {
     await db.$transaction(async (tx) => {
       await tx.webhookDelivery.create({ data: { deliveryId, event, action } });
@@ -103,9 +111,10 @@ type StoredToken = { userId: string; accessTokenCiphertext: string };
  * The person revoked the App in their GitHub settings: every App token of theirs died then. But the
  * webhook says not when, and it can arrive late — after the person already reconnected with a new
  * grant. So each stored token is put to GitHub: one it still knows was issued after the revocation
- * and stays. If GitHub cannot say, the webhook is believed (at worst, one extra reconnect).
+ * and stays; only one GitHub says it does not know is revoked. If GitHub cannot say (5xx, timeout,
+ * rate limit), nothing is decided: "undecided", and the delivery is answered 503 for a retry.
  */
-async function connectionsEndedBy(githubUserId: number): Promise<StoredToken[]> {
+async function connectionsEndedBy(githubUserId: number): Promise<StoredToken[] | "undecided"> {
   const rows = (await findConnectionsOfGitHubUser(String(githubUserId))).filter(
     (row) => row.kind === "github_app" && row.status === "connected" && row.accessTokenCiphertext,
   );
@@ -120,8 +129,9 @@ async function connectionsEndedBy(githubUserId: number): Promise<StoredToken[]> 
       return askGitHubAboutToken(row, token);
     }),
   );
+  if (verdicts.includes("inconclusive")) return "undecided";
   return rows
-    .filter((_, index) => verdicts[index] !== "valid")
+    .filter((_, index) => verdicts[index] === "unknown_to_github")
     .map((row) => ({ userId: row.userId, accessTokenCiphertext: row.accessTokenCiphertext! }));
 }
 
