@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { auth } from "@/lib/auth/auth";
 import { safeReturnTo } from "@/lib/navigation/return-to";
+import type { SearchParams } from "@/lib/navigation/query";
 import { signInWithGitHub } from "./actions";
+import { landingQuery } from "./schema";
 
-export default async function LandingPage({ searchParams }: { searchParams: Promise<{ returnTo?: string; error?: string }> }) {
-  const { returnTo, error } = await searchParams;
+export default async function LandingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { returnTo, error } = landingQuery.parse(await searchParams);
   const session = await auth();
   return (
     <main className="landing">

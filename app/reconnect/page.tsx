@@ -3,7 +3,9 @@ import { SignOutButton } from "@/app/components/sign-out-button";
 import { Time } from "@/app/components/time";
 import { getConnectionSummary } from "@/lib/github/connection/summary";
 import { explainEnding } from "@/lib/github/tokens/revocation";
+import type { SearchParams } from "@/lib/navigation/query";
 import { safeReturnTo } from "@/lib/navigation/return-to";
+import { reconnectQuery } from "./schema";
 import { requireUser } from "@/lib/auth/session";
 import { isEnded } from "@/lib/github/connection/status";
 import { connectPath } from "@/lib/navigation/paths";
@@ -12,9 +14,9 @@ export const metadata = { title: "Reconnect GitHub" };
 
 // Where proxy.ts and pages send a person whose GitHub connection was revoked or expired. It says
 // what happened and when, and waits for a click: it never sends anyone to GitHub by itself.
-export default async function ReconnectPage({ searchParams }: { searchParams: Promise<{ returnTo?: string }> }) {
+export default async function ReconnectPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const returnTo = safeReturnTo((await searchParams).returnTo);
+  const returnTo = safeReturnTo(reconnectQuery.parse(await searchParams).returnTo);
   const connection = await getConnectionSummary(user.id);
   // A route handler, not a page: a plain link, so Next does not fetch it as a React Server Component.
   const connectHref = connectPath(returnTo);

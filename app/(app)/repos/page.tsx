@@ -5,24 +5,16 @@ import { Pagination } from "@/app/components/github/pagination";
 import { Panel, PanelProblem, PanelSkeleton } from "@/app/components/github/panel";
 import { RepositoryList } from "@/app/components/github/repository-list";
 import { settle } from "@/lib/github/views/settle";
-import { pageParam } from "@/lib/github/api/pagination";
-import { listRepositories, type RepositoryQuery, type RepositorySort, type RepositoryVisibility } from "@/lib/github/views/repositories";
+import { listRepositories, type RepositoryQuery } from "@/lib/github/views/repositories";
+import type { SearchParams } from "@/lib/navigation/query";
+import { repositoriesQuery } from "./schema";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata = { title: "Repositories" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-const pick = <T extends string>(value: string, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
-
 function parseQuery(params: SearchParams): RepositoryQuery {
-  return {
-    sort: pick<RepositorySort>(one(params.sort), ["updated", "name", "stars"], "updated"),
-    visibility: pick<RepositoryVisibility>(one(params.visibility), ["all", "public", "private"], "all"),
-    owner: one(params.owner) || null,
-    text: one(params.q).slice(0, 100),
-    page: pageParam(params.page),
-  };
+  const { sort, visibility, owner, q, page } = repositoriesQuery.parse(params);
+  return { sort, visibility, owner, text: q, page };
 }
 
 export default async function RepositoriesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

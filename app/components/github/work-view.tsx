@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { ISSUE_FILTERS, PULL_FILTERS, searchWork, type IssueFilter, type PullFilter, type WorkSearch } from "@/lib/github/views/dashboard";
+import { DEFAULT_FILTERS, ISSUE_FILTERS, PULL_FILTERS, searchWork, type WorkSearch } from "@/lib/github/views/dashboard";
 import { settle } from "@/lib/github/views/settle";
-import { pageParam } from "@/lib/github/api/pagination";
 import type { ItemState } from "@/lib/github/views/work-items";
 import { IssueList } from "./issue-list";
 import { Pagination } from "./pagination";
@@ -10,23 +9,11 @@ import { Panel, PanelProblem, PanelSkeleton } from "./panel";
 
 // /pulls and /issues: one search across every repository the connection can see, by filter and state.
 
-type SearchParams = Record<string, string | string[] | undefined>;
-type Kind = WorkSearch["kind"];
 
 const VIEWS = {
-  pr: { path: "/pulls", noun: "pull requests", filters: PULL_FILTERS, defaultFilter: "created" },
-  issue: { path: "/issues", noun: "issues", filters: ISSUE_FILTERS, defaultFilter: "assigned" },
+  pr: { path: "/pulls", noun: "pull requests", filters: PULL_FILTERS, defaultFilter: DEFAULT_FILTERS.pr },
+  issue: { path: "/issues", noun: "issues", filters: ISSUE_FILTERS, defaultFilter: DEFAULT_FILTERS.issue },
 } as const;
-
-export function parseWorkSearch(kind: Kind, params: SearchParams): { search: WorkSearch; page: number } {
-  const filter = typeof params.filter === "string" ? params.filter : "";
-  const state: ItemState = params.state === "closed" ? "closed" : "open";
-  const page = pageParam(params.page);
-  if (kind === "pr") {
-    return { search: { kind, state, filter: filter in PULL_FILTERS ? (filter as PullFilter) : VIEWS.pr.defaultFilter }, page };
-  }
-  return { search: { kind, state, filter: filter in ISSUE_FILTERS ? (filter as IssueFilter) : VIEWS.issue.defaultFilter }, page };
-}
 
 export function WorkView({ search, page, userId }: { search: WorkSearch; page: number; userId: string }) {
   const view = VIEWS[search.kind];

@@ -13,9 +13,3 @@ export function pageInfoFromLink(link: string | null | undefined, page: number):
   const lastPage = pages.last ?? (pages.next ? pages.next : page);
   return { page, lastPage: Math.max(lastPage, page), hasPrevious: page > 1, hasNext: pages.next !== undefined };
 }
-
-/** A page number from a query string: a positive integer, else 1. */
-export function pageParam(value: string | string[] | undefined): number {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isInteger(n) && n > 0 ? Math.min(n, 10_000) : 1;
-}

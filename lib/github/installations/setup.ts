@@ -3,7 +3,7 @@ import { db } from "../../db/client";
 import { githubFor, githubWithToken } from "../client";
 import { GitHubConnectionError } from "../api/errors";
 import { connectingApp } from "../api/oauth-app";
-import { exchangeCode, type GitHubTokens } from "../api/token-endpoint";
+import { exchangeCode } from "../api/token-endpoint";
 import { problemOfFailure, type ConnectProblemCode } from "../connect/problems";
 import { recordConnectionEvent } from "../connection/events";
 import { saveGrant } from "../connection/store";

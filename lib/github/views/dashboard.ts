@@ -51,6 +51,9 @@ export const ISSUE_FILTERS = {
   mentioned: { label: "Mentioning you", qualifier: "mentions:@me" },
 } as const;
 
+/** What /pulls and /issues show without a filter in the URL. */
+export const DEFAULT_FILTERS = { pr: "created", issue: "assigned" } as const;
+
 export type PullFilter = keyof typeof PULL_FILTERS;
 export type IssueFilter = keyof typeof ISSUE_FILTERS;
 export type WorkSearch =

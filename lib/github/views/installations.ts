@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../../db/client";
 import { getEnv } from "../../config/env";
+import { GitHubConnectionError, GitHubUnavailableError } from "../api/errors";
 import { githubFor } from "../client";
 import { listInstallationRepositories, listUserInstallations, type InstallationView } from "../installations/from-github";
 
@@ -36,4 +37,17 @@ export const pendingInstallationRequests = cache(async (userId: string): Promise
 /** Where a person changes an installation on GitHub ("Configure on GitHub"). */
 export function installationSettingsUrl(installation: InstallationView): string {
   return installation.htmlUrl || `${getEnv().github.url}/settings/installations/${installation.id}`;
+}
+
+/**
+ * The installation, if GitHub lists it among this person's installations of Hublink's App; null
+ * otherwise — including when the person has no connection or GitHub cannot answer now.
+ */
+export async function installationVisibleTo(userId: string, installationId: string): Promise<InstallationView | null> {
+  try {
+    return (await listUserInstallations(githubFor(userId))).find((installation) => installation.id === installationId) ?? null;
+  } catch (error) {
+    if (error instanceof GitHubConnectionError || error instanceof GitHubUnavailableError) return null;
+    throw error;
+  }
 }

@@ -9,11 +9,11 @@ import { Pagination } from "@/app/components/github/pagination";
 import { Panel, PanelProblem, PanelSkeleton } from "@/app/components/github/panel";
 import { PullList } from "@/app/components/github/pull-list";
 import { settle, type Settled } from "@/lib/github/views/settle";
-import { pageParam } from "@/lib/github/api/pagination";
 import { getRepository, type RepositoryHeader } from "@/lib/github/views/repositories";
 import { listRepositoryIssues, listRepositoryPulls } from "@/lib/github/views/repository-work";
 import type { Issue, ItemState, Listing, PullRequest } from "@/lib/github/views/work-items";
 import { requireUser } from "@/lib/auth/session";
+import { repositoryParams, repositoryQuery } from "./schema";
 
 type Params = Promise<{ owner: string; repo: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -26,8 +26,10 @@ export async function generateMetadata({ params }: { params: Params }) {
 
 export default async function RepositoryPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const user = await requireUser();
-  const { owner, repo } = await params;
-  const query = await searchParams;
+  const names = repositoryParams.safeParse(await params);
+  if (!names.success) notFound();
+  const { owner, repo } = names.data;
+  const { tab, state, page } = repositoryQuery.parse(await searchParams);
   if (!(await hasConnection(user.id))) {
     return (
       <section>
@@ -38,9 +40,6 @@ export default async function RepositoryPage({ params, searchParams }: { params:
       </section>
     );
   }
-  const tab: Tab = query.tab === "pulls" ? "pulls" : "issues";
-  const state: ItemState = query.state === "closed" ? "closed" : "open";
-  const page = pageParam(query.page);
   const where = { owner, repo, state, page };
 
   // The list starts now, side by side with the header; the header alone decides "not found".
