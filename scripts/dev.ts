@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { ConfigError, parseEnv } from "../lib/config/env";
 import { loadEnvFiles } from "./env-files";
 import { ensureLocalSecrets } from "./local-secrets";
-import { runMigrations } from "../lib/db/migrations";
+import { runDataMigrations, runMigrations } from "../lib/db/migrations";
 
 async function main() {
   const generated = ensureLocalSecrets();
@@ -13,6 +13,7 @@ async function main() {
 
   const env = parseEnv(process.env);
   runMigrations(env.databaseUrl);
+  runDataMigrations();
 
   let stopEmulator = async () => {};
   if (env.demoMode) {

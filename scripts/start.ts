@@ -3,12 +3,13 @@
 import { spawn } from "node:child_process";
 import { ConfigError, parseEnv } from "../lib/config/env";
 import { loadEnvFiles } from "./env-files";
-import { runMigrations } from "../lib/db/migrations";
+import { runDataMigrations, runMigrations } from "../lib/db/migrations";
 
 try {
   loadEnvFiles(false);
   const env = parseEnv(process.env);
   runMigrations(env.databaseUrl);
+  runDataMigrations();
   const port = process.env.PORT ?? (new URL(env.appUrl).port || "3000");
   const next = spawn("next", ["start", "--port", port], { stdio: "inherit", env: process.env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));

@@ -17,3 +17,17 @@ export function runMigrations(databaseUrl: string, { quiet = false } = {}): void
   const where = databaseUrl.startsWith("file:") ? databaseUrl : "PostgreSQL";
   console.log(`database ${result.stdout.includes("No pending migrations") ? "up to date" : "migrated"} (${where})`);
 }
+
+/**
+ * Brings stored data up to the current format after the schema migrations — today: token
+ * ciphertexts bound to their row, under the first key of TOKEN_ENCRYPTION_KEY. Same environment as
+ * the app; throws with the script's output on failure.
+ */
+export function runDataMigrations(environment: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/reencrypt-tokens.ts"], {
+    env: environment,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`Re-encrypting stored tokens failed:\n${result.stdout ?? ""}${result.stderr ?? ""}`);
+  if (result.stdout.trim()) console.log(result.stdout.trim());
+}

@@ -16,7 +16,7 @@ let lib: {
   codeChallengeOf: typeof import("@/lib/github/connect/flow-cookie").codeChallengeOf;
   authorizeUrl: typeof import("@/lib/github/connect/authorize").authorizeUrl;
   completeConnect: typeof import("@/lib/github/connect/complete").completeConnect;
-  tokenCipher: typeof import("@/lib/crypto/app-cipher").tokenCipher;
+  accessTokenOf: typeof import("@/lib/github/connection/store").accessTokenOf;
 };
 
 beforeAll(async () => {
@@ -40,7 +40,7 @@ beforeAll(async () => {
     ...(await import("@/lib/github/connect/flow-cookie")),
     ...(await import("@/lib/github/connect/authorize")),
     ...(await import("@/lib/github/connect/complete")),
-    ...(await import("@/lib/crypto/app-cipher")),
+    ...(await import("@/lib/github/connection/store")),
   };
   db = (await import("@/lib/db/client")).db;
 });
@@ -86,7 +86,7 @@ describe("connecting through an OAuth app", () => {
     expect(stored.scopes.split(" ").sort()).toEqual(["read:org", "repo"]);
     expect(stored.accessTokenExpiresAt).toBeNull();
     expect(stored.refreshTokenCiphertext).toBeNull();
-    const token = lib.tokenCipher().decrypt(stored.accessTokenCiphertext!);
+    const token = lib.accessTokenOf(stored)!;
     expect(token).toMatch(/^gho_/);
     const me = await fetch(`${emulator.apiUrl}/user`, { headers: { authorization: `token ${token}` } });
     expect(((await me.json()) as { login: string }).login).toBe("octocat");

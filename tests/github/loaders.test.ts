@@ -50,7 +50,14 @@ beforeEach(async () => {
       id: userId,
       login: "octocat",
       githubConnection: {
-        create: { githubUserId: "583231", login: "octocat", kind: "github_app", status: "connected", accessTokenCiphertext: tokenCipher().encrypt(token) },
+        create: {
+          id: "connection-1",
+          githubUserId: "583231",
+          login: "octocat",
+          kind: "github_app",
+          status: "connected",
+          accessTokenCiphertext: tokenCipher().encrypt(token, { row: "connection-1", column: "accessToken" }),
+        },
       },
     },
   });

@@ -7,15 +7,14 @@ import { connectedUser, providers, startLifecycleWorld, type LifecycleWorld } fr
 describe.each(providers)("disconnect on %s", (provider) => {
   let world: LifecycleWorld;
   let disconnect: typeof import("@/lib/github/connection/disconnect").disconnect;
-  let decrypt: (ciphertext: string) => string;
+  let accessTokenOf: typeof import("@/lib/github/connection/store").accessTokenOf;
 
   beforeAll(async () => {
     world = await startLifecycleWorld(provider);
     delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
     vi.resetModules();
     ({ disconnect } = await import("@/lib/github/connection/disconnect"));
-    const { tokenCipher } = await import("@/lib/crypto/app-cipher");
-    decrypt = (ciphertext) => tokenCipher().decrypt(ciphertext);
+    ({ accessTokenOf } = await import("@/lib/github/connection/store"));
   });
   afterAll(async () => world?.stop());
 
@@ -28,7 +27,7 @@ describe.each(providers)("disconnect on %s", (provider) => {
     await world.control("POST", "/reset");
     const user = await connectedUser(world, login, { kind });
     const stored = await world.inspect.gitHubConnection.findUniqueOrThrow({ where: { userId: user.id } });
-    const token = decrypt(stored.accessTokenCiphertext!);
+    const token = accessTokenOf(stored)!;
     expect(await githubAnswersWith(token)).toBe(200);
     return { user, token };
   }

@@ -8,7 +8,8 @@ type Lib = {
   githubFor: typeof import("@/lib/github/client").githubFor;
   getValidAccessToken: typeof import("@/lib/github/tokens/valid-token").getValidAccessToken;
   errors: typeof import("@/lib/github/api/errors");
-  decrypt: (ciphertext: string) => string;
+  accessTokenOf: typeof import("@/lib/github/connection/store").accessTokenOf;
+  refreshTokenOf: typeof import("@/lib/github/connection/store").refreshTokenOf;
 };
 
 describe.each(providers)("token lifecycle on %s", (provider) => {
@@ -20,13 +21,13 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     // A fresh module graph (env, db singleton) for this provider's database.
     delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
     vi.resetModules();
-    const [{ githubFor }, { getValidAccessToken }, errors, { tokenCipher }] = await Promise.all([
+    const [{ githubFor }, { getValidAccessToken }, errors, { accessTokenOf, refreshTokenOf }] = await Promise.all([
       import("@/lib/github/client"),
       import("@/lib/github/tokens/valid-token"),
       import("@/lib/github/api/errors"),
-      import("@/lib/crypto/app-cipher"),
+      import("@/lib/github/connection/store"),
     ]);
-    lib = { githubFor, getValidAccessToken, errors, decrypt: (c) => tokenCipher().decrypt(c) };
+    lib = { githubFor, getValidAccessToken, errors, accessTokenOf, refreshTokenOf };
   });
   afterAll(async () => world?.stop());
 
@@ -77,7 +78,7 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
 
   it("rotation: after a refresh the old refresh token is dead at GitHub and the stored pair works", async () => {
     const user = await fresh("octocat");
-    const oldRefreshToken = lib.decrypt((await stored(user.id)).refreshTokenCiphertext!);
+    const oldRefreshToken = lib.refreshTokenOf(await stored(user.id))!;
     await expireAccessToken(world, user.id, "octocat");
     await whoAmI(user.id);
 
@@ -94,10 +95,10 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     expect(await reuse.json()).toMatchObject({ error: "bad_refresh_token" });
 
     const row = await stored(user.id);
-    const accessToken = lib.decrypt(row.accessTokenCiphertext!);
+    const accessToken = lib.accessTokenOf(row)!;
     const me = await fetch(`${world.emulator.apiUrl}/user`, { headers: { authorization: `token ${accessToken}` } });
     expect(me.status).toBe(200);
-    const newRefresh = world.emulator.state.refreshTokens.get(lib.decrypt(row.refreshTokenCiphertext!));
+    const newRefresh = world.emulator.state.refreshTokens.get(lib.refreshTokenOf(row)!);
     expect(newRefresh?.used).toBe(false);
   });
 
@@ -215,7 +216,7 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
 
     // The token is deleted at GitHub (as when the person revokes it there and the webhook is lost).
     await world.inspect.gitHubConnection.update({ where: { userId: user.id }, data: { lastVerifiedAt: dayAndABitAgo } });
-    const token = lib.decrypt(verified.accessTokenCiphertext!);
+    const token = lib.accessTokenOf(verified)!;
     const basic = Buffer.from(`${world.env.GITHUB_APP_CLIENT_ID}:${world.env.GITHUB_APP_CLIENT_SECRET}`).toString("base64");
     const deleted = await fetch(`${world.emulator.apiUrl}/applications/${world.env.GITHUB_APP_CLIENT_ID}/token`, {
       method: "DELETE",

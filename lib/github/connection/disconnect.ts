@@ -1,9 +1,8 @@
 import "server-only";
 import { deleteAuthorization } from "@octokit/oauth-methods";
-import { tokenCipher } from "../../crypto/app-cipher";
 import { httpStatusOf } from "../api/errors";
 import { oauthAppFor } from "../api/oauth-app";
-import { findConnection, markDisconnected, type StoredConnection } from "./store";
+import { accessTokenOf, findConnection, markDisconnected, type StoredConnection } from "./store";
 
 /**
  * Disconnect: revoke the grant at GitHub, then forget the tokens here whatever GitHub said — a
@@ -32,7 +31,7 @@ async function revokeGrantAtGitHub(connection: StoredConnection): Promise<boolea
       clientType: app.clientType,
       clientId: app.clientId,
       clientSecret: app.clientSecret,
-      token: tokenCipher().decrypt(connection.accessTokenCiphertext),
+      token: accessTokenOf(connection)!,
       request: app.request,
       // The options are one type per clientType; `app` carries a matching pair, which TypeScript cannot see.
     } as Parameters<typeof deleteAuthorization>[0]);

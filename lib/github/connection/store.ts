@@ -62,6 +62,60 @@ const FORGET_TOKENS = {
   version: { increment: 1 },
 } as const;
 
+// Each ciphertext is bound to its row and column (lib/crypto): a copy in another row does not decrypt.
+const ACCESS_TOKEN = "accessToken";
+const REFRESH_TOKEN = "refreshToken";
+
+function sealTokens(connectionId: string, tokens: GitHubTokens) {
+  const cipher = tokenCipher();
+  return {
+    accessTokenCiphertext: cipher.encrypt(tokens.accessToken, { row: connectionId, column: ACCESS_TOKEN }),
+    accessTokenExpiresAt: tokens.accessTokenExpiresAt,
+    refreshTokenCiphertext: tokens.refreshToken ? cipher.encrypt(tokens.refreshToken, { row: connectionId, column: REFRESH_TOKEN }) : null,
+    refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
+  };
+}
+
+/** The access token in clear, for a request to GitHub; null when none is stored. */
+export function accessTokenOf(connection: Pick<StoredConnection, "id" | "accessTokenCiphertext">): string | null {
+  return connection.accessTokenCiphertext && tokenCipher().decrypt(connection.accessTokenCiphertext, { row: connection.id, column: ACCESS_TOKEN });
+}
+
+export function refreshTokenOf(connection: Pick<StoredConnection, "id" | "refreshTokenCiphertext">): string | null {
+  return connection.refreshTokenCiphertext && tokenCipher().decrypt(connection.refreshTokenCiphertext, { row: connection.id, column: REFRESH_TOKEN });
+}
+
+/**
+ * Writes again every stored token whose ciphertext is in an older format (not bound to its row) or
+ * under an older key, so old formats and retired keys can be dropped. Run at startup, after the
+ * schema migrations; each row is rewritten only if nobody changed it meanwhile. Returns the count.
+ */
+export async function reencryptStoredTokens(): Promise<number> {
+  const cipher = tokenCipher();
+  const rows = await db.gitHubConnection.findMany({
+    where: { OR: [{ accessTokenCiphertext: { not: null } }, { refreshTokenCiphertext: { not: null } }] },
+    select: { id: true, accessTokenCiphertext: true, refreshTokenCiphertext: true },
+  });
+  let rewritten = 0;
+  for (const row of rows) {
+    const reseal = (sealed: string | null, column: string) => {
+      if (!sealed || !cipher.needsReencryption(sealed)) return sealed;
+      const place = { row: row.id, column };
+      const plaintext = sealed.startsWith("v1.") ? cipher.decryptLegacy(sealed) : cipher.decrypt(sealed, place);
+      return cipher.encrypt(plaintext, place);
+    };
+    const access = reseal(row.accessTokenCiphertext, ACCESS_TOKEN);
+    const refresh = reseal(row.refreshTokenCiphertext, REFRESH_TOKEN);
+    if (access === row.accessTokenCiphertext && refresh === row.refreshTokenCiphertext) continue;
+    const { count } = await db.gitHubConnection.updateMany({
+      where: { id: row.id, accessTokenCiphertext: row.accessTokenCiphertext, refreshTokenCiphertext: row.refreshTokenCiphertext },
+      data: { accessTokenCiphertext: access, refreshTokenCiphertext: refresh },
+    });
+    rewritten += count;
+  }
+  return rewritten;
+}
+
 export async function findConnection(userId: string): Promise<StoredConnection | null> {
   const row = await db.gitHubConnection.findUnique({ where: { userId } });
   return row && toStoredConnection(row);
@@ -88,30 +142,28 @@ export async function saveGrant(
   tokens: GitHubTokens,
   kind: ConnectionKind,
 ): Promise<StoredConnection> {
-  const cipher = tokenCipher();
   const now = new Date();
-  const fields = {
-    githubUserId: String(githubUser.id),
-    login: githubUser.login,
-    kind,
-    status: "connected" satisfies ConnectionStatus,
-    scopes: tokens.scopes.join(" "),
-    accessTokenCiphertext: cipher.encrypt(tokens.accessToken),
-    accessTokenExpiresAt: tokens.accessTokenExpiresAt,
-    refreshTokenCiphertext: tokens.refreshToken ? cipher.encrypt(tokens.refreshToken) : null,
-    refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
-    refreshClaimId: null,
-    refreshClaimExpiresAt: null,
-    connectedAt: now,
-    lastVerifiedAt: now,
-    revokedAt: null,
-    revokedReason: null,
-  };
   return db.$transaction(async (tx) => {
     const previous = await tx.gitHubConnection.findUnique({ where: { userId }, select: { id: true } });
+    // The row's id is known before the write: the ciphertexts are bound to it.
+    const id = previous?.id ?? randomUUID();
+    const fields = {
+      githubUserId: String(githubUser.id),
+      login: githubUser.login,
+      kind,
+      status: "connected" satisfies ConnectionStatus,
+      scopes: tokens.scopes.join(" "),
+      ...sealTokens(id, tokens),
+      refreshClaimId: null,
+      refreshClaimExpiresAt: null,
+      connectedAt: now,
+      lastVerifiedAt: now,
+      revokedAt: null,
+      revokedReason: null,
+    };
     const connection = await tx.gitHubConnection.upsert({
       where: { userId },
-      create: { userId, ...fields },
+      create: { id, userId, ...fields },
       update: { ...fields, version: { increment: 1 } },
     });
     await recordConnectionEvent(tx, {
@@ -142,15 +194,11 @@ export async function claimRefresh(seen: StoredConnection, leaseMs: number, now 
  * holds it. False when the claim was taken over or the connection ended meanwhile.
  */
 export async function saveRefreshedPair(seen: StoredConnection, claimId: string, tokens: GitHubTokens): Promise<boolean> {
-  const cipher = tokenCipher();
   return db.$transaction(async (tx) => {
     const { count } = await tx.gitHubConnection.updateMany({
       where: { id: seen.id, refreshClaimId: claimId },
       data: {
-        accessTokenCiphertext: cipher.encrypt(tokens.accessToken),
-        accessTokenExpiresAt: tokens.accessTokenExpiresAt,
-        refreshTokenCiphertext: tokens.refreshToken ? cipher.encrypt(tokens.refreshToken) : null,
-        refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
+        ...sealTokens(seen.id, tokens),
         refreshClaimId: null,
         refreshClaimExpiresAt: null,
         lastVerifiedAt: new Date(),

@@ -1,6 +1,5 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { tokenCipher } from "../../crypto/app-cipher";
 import { GitHubConnectionError, GitHubUnavailableError } from "../api/errors";
 import { MissingAppError, oauthAppFor } from "../api/oauth-app";
 import { OAuthError, refreshUserToken, TokenEndpointUnavailableError, type GitHubTokens } from "../api/token-endpoint";
@@ -8,6 +7,7 @@ import {
   claimRefresh,
   findConnection,
   findConnectionById,
+  refreshTokenOf,
   releaseRefreshClaim,
   saveRefreshedPair,
   type StoredConnection,
@@ -87,7 +87,7 @@ async function refreshHoldingClaim(seen: StoredConnection, claimId: string, afte
   }
   let refreshed: GitHubTokens;
   try {
-    refreshed = await refreshUserToken(oauthAppFor(seen.kind), tokenCipher().decrypt(seen.refreshTokenCiphertext), {
+    refreshed = await refreshUserToken(oauthAppFor(seen.kind), refreshTokenOf(seen)!, {
       timeoutMs: REFRESH_TIMEOUT_MS,
     });
   } catch (error) {

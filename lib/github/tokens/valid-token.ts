@@ -1,8 +1,7 @@
 import "server-only";
 import type { EndpointDefaults, RequestInterface, RequestParameters, Route } from "@octokit/types";
-import { tokenCipher } from "../../crypto/app-cipher";
 import { GitHubConnectionError, httpStatusOf } from "../api/errors";
-import type { StoredConnection } from "../connection/store";
+import { accessTokenOf, type StoredConnection } from "../connection/store";
 import { readUsableConnection, refreshConnection } from "./refresh";
 import { markRevoked } from "./revocation";
 import { verifyIfStale } from "./verification";
@@ -36,7 +35,7 @@ function refreshOnce(row: StoredConnection, afterRejection: boolean): Promise<St
 
 function usable(row: StoredConnection, fresh: boolean): UsableToken {
   // readUsableConnection/refreshConnection only return rows holding an access token.
-  return { token: tokenCipher().decrypt(row.accessTokenCiphertext!), row, fresh };
+  return { token: accessTokenOf(row)!, row, fresh };
 }
 
 function expiresSoon(row: StoredConnection, now = Date.now()): boolean {

@@ -2,11 +2,10 @@ import "server-only";
 import { Webhooks } from "@octokit/webhooks";
 import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/create-client";
-import { tokenCipher } from "../../crypto/app-cipher";
 import { db } from "../../db/client";
 import { getEnv } from "../../config/env";
 import { installationChanged, installationCreated, installationDeleted, installationSuspended, installationUnsuspended } from "./installation-events";
-import { findConnectionsOfGitHubUser } from "../connection/store";
+import { accessTokenOf, findConnectionsOfGitHubUser } from "../connection/store";
 import { markRevoked } from "../tokens/revocation";
 import { askGitHubAboutToken } from "../tokens/verification";
 import { deliveryEnvelope, isHandledEvent, webhookPayloads, type HandledEvent } from "./payloads";
@@ -122,7 +121,7 @@ async function connectionsEndedBy(githubUserId: number): Promise<StoredToken[] |
     rows.map(async (row) => {
       let token: string;
       try {
-        token = tokenCipher().decrypt(row.accessTokenCiphertext!);
+        token = accessTokenOf(row)!;
       } catch {
         return "unknown_to_github" as const;
       }

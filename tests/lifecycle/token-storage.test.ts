@@ -1,0 +1,68 @@
+// Tokens at rest: each ciphertext is bound to its row and column, so a ciphertext copied into
+// another person's row (by someone with write access to the database but not the key) does not
+// decrypt there; and rows written in the older, unbound format are re-encrypted at startup.
+import { createCipheriv, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { keyId } from "@/lib/crypto/token-cipher";
+import { connectedUser, providers, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
+
+type Store = typeof import("@/lib/github/connection/store");
+
+describe.each(providers)("stored tokens on %s", (provider) => {
+  let world: LifecycleWorld;
+  let store: Store;
+  let githubFor: typeof import("@/lib/github/client").githubFor;
+
+  beforeAll(async () => {
+    world = await startLifecycleWorld(provider);
+    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
+    vi.resetModules();
+    store = await import("@/lib/github/connection/store");
+    ({ githubFor } = await import("@/lib/github/client"));
+  });
+  afterAll(async () => world?.stop());
+
+  const row = (userId: string) => world.inspect.gitHubConnection.findUniqueOrThrow({ where: { userId } });
+
+  it("a ciphertext copied into another person's row does not decrypt there", async () => {
+    await world.control("POST", "/reset");
+    const victim = await connectedUser(world, "octocat");
+    const attacker = await connectedUser(world, "hubot");
+    const stolen = (await row(victim.id)).accessTokenCiphertext;
+    await world.inspect.gitHubConnection.update({ where: { userId: attacker.id }, data: { accessTokenCiphertext: stolen } });
+    expect(() => store.accessTokenOf({ id: attacker.id, accessTokenCiphertext: stolen })).toThrow(/cannot be decrypted/);
+    // And the attacker's pages cannot act as the victim.
+    await expect(githubFor(attacker.id).request("GET /user")).rejects.toThrow(/cannot be decrypted/);
+  });
+
+  it("re-encrypts tokens written in the older format, after which they work as before", async () => {
+    await world.control("POST", "/reset");
+    const user = await connectedUser(world, "monalisa");
+    const before = await row(user.id);
+    const access = store.accessTokenOf(before)!;
+    const refresh = store.refreshTokenOf(before)!;
+    const key = Buffer.from(world.env.TOKEN_ENCRYPTION_KEY!.split(",")[0]!, "base64");
+    await world.inspect.gitHubConnection.update({
+      where: { userId: user.id },
+      data: { accessTokenCiphertext: legacySeal(key, access), refreshTokenCiphertext: legacySeal(key, refresh) },
+    });
+    expect(() => store.accessTokenOf(({ ...before, accessTokenCiphertext: legacySeal(key, access) }))).toThrow();
+
+    expect(await store.reencryptStoredTokens()).toBeGreaterThanOrEqual(1);
+    const after = await row(user.id);
+    expect(after.accessTokenCiphertext).toMatch(/^v2\./);
+    expect(store.accessTokenOf(after)).toBe(access);
+    expect(store.refreshTokenOf(after)).toBe(refresh);
+    expect((await githubFor(user.id).request("GET /user")).data.login).toBe("monalisa");
+    // Nothing left to do the second time.
+    expect(await store.reencryptStoredTokens()).toBe(0);
+  });
+});
+
+function legacySeal(key: Buffer, plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(`v1.${keyId(key)}`));
+  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return ["v1", keyId(key), iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+}
