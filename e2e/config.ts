@@ -1,6 +1,6 @@
 // Where the e2e servers listen and how the app under test is configured. Shared by
 // playwright.config.ts and the specs, so both agree on ports and credentials.
-import { DEMO_CONNECT_APP, DEMO_GITHUB_APP, DEMO_SIGN_IN_APP } from "../lib/demo";
+import { DEMO_CONNECT_APP, DEMO_GITHUB_APP, DEMO_SIGN_IN_APP } from "../lib/config/demo";
 
 // E2E_PORT_OFFSET lets two checkouts on one machine run the suite at once without colliding.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);

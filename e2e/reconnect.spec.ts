@@ -1,4 +1,4 @@
-import { DEMO_GITHUB_APP } from "../lib/demo";
+import { DEMO_GITHUB_APP } from "../lib/config/demo";
 import { appDatabase } from "./support/app-database";
 import { emulatorControl } from "./support/emulator-control";
 import { expect, freshWorld, test } from "./support/fixtures";

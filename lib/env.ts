@@ -5,7 +5,7 @@
 // React Server Components bundle. Never import it from a client component.
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseTarget } from "./database/target";
-import { DEMO_CONNECT_APP, DEMO_EMULATOR_PORT, DEMO_GITHUB_APP, DEMO_SIGN_IN_APP } from "./demo";
+import { DEMO_CONNECT_APP, DEMO_EMULATOR_PORT, DEMO_GITHUB_APP, DEMO_SIGN_IN_APP } from "./config/demo";
 
 export type Env = ReturnType<typeof buildEnv>;
 type Source = Record<string, string | undefined>;

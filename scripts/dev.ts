@@ -16,7 +16,7 @@ async function main() {
 
   let stopEmulator = async () => {};
   if (env.demoMode) {
-    const { startEmulator } = await import("../e2e/github-emulator/index");
+    const { startEmulator } = await import("../packages/github-emulator/src/index");
     const emulator = await startEmulator({ port: Number(new URL(env.github.url).port), appUrl: env.appUrl });
     stopEmulator = emulator.stop;
     console.log(`demo mode: GitHub emulator at ${emulator.url} (sign in as octocat, hubot or monalisa)`);

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { DEMO } from "@/e2e/github-emulator";
-import { DEMO_CONNECT_APP, DEMO_GITHUB_APP, DEMO_SIGN_IN_APP } from "@/lib/demo";
+import { DEMO } from "@/packages/github-emulator/src/index";
+import { DEMO_CONNECT_APP, DEMO_GITHUB_APP, DEMO_SIGN_IN_APP } from "@/lib/config/demo";
 
 it("demo mode uses the credentials the emulator registers", () => {
   expect(DEMO_SIGN_IN_APP).toEqual(DEMO.signIn);

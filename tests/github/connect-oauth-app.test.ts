@@ -1,8 +1,8 @@
 // The connect flow's OAuth-app path (demo mode and the e2e suite use the GitHub App), end to end
 // against the emulator: our authorize URL, GitHub's consent, our callback logic, the stored row.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO, type RunningEmulator } from "@/e2e/github-emulator";
-import { authorize, Browser, control, startTestEmulator } from "@/e2e/github-emulator/test-helpers";
+import { DEMO, type RunningEmulator } from "@/packages/github-emulator/src/index";
+import { authorize, Browser, control, startTestEmulator } from "@/packages/github-emulator/src/testing/helpers";
 import type { Database } from "@/lib/database/client";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "@/e2e/github-emulator";
-import { startTestEmulator, tokenFor } from "@/e2e/github-emulator/test-helpers";
+import type { RunningEmulator } from "@/packages/github-emulator/src/index";
+import { startTestEmulator, tokenFor } from "@/packages/github-emulator/src/testing/helpers";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 // The loaders behind the dashboard pages, through githubFor (auth, throttling, retry, the response

@@ -1,7 +1,7 @@
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "@/e2e/github-emulator";
-import { startTestEmulator, tokenFor } from "@/e2e/github-emulator/test-helpers";
+import type { RunningEmulator } from "@/packages/github-emulator/src/index";
+import { startTestEmulator, tokenFor } from "@/packages/github-emulator/src/testing/helpers";
 import type { Database } from "@/lib/database/client";
 import { addConditionalRequests, databaseResponseCache } from "@/lib/github/response-cache";
 import { createTestDatabase, type TestDatabase } from "../support/database";

@@ -4,8 +4,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { signWebhookBody, SEEDED_INSTALLATION_ID } from "@/e2e/github-emulator";
-import { revokeGrant } from "@/e2e/github-emulator/tokens";
+import { signWebhookBody, SEEDED_INSTALLATION_ID } from "@/packages/github-emulator/src/index";
+import { revokeGrant } from "@/packages/github-emulator/src/tokens";
 import { connectedUser, providers, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
 
 const SECRET = "hublink-demo-webhook-secret";

@@ -3,8 +3,8 @@
 // environment is set before any lib module is imported — tests import lib code dynamically after
 // startLifecycleWorld().
 import { e2eAppEnv } from "@/e2e/config";
-import { startEmulator, type RunningEmulator } from "@/e2e/github-emulator";
-import { issueTokens, recordGrant } from "@/e2e/github-emulator/tokens";
+import { startEmulator, type RunningEmulator } from "@/packages/github-emulator/src/index";
+import { issueTokens, recordGrant } from "@/packages/github-emulator/src/tokens";
 import type { Database } from "@/lib/database/client";
 import { createTestDatabase, type TestDatabase } from "./database";
 

@@ -1,4 +1,4 @@
-// Credentials of the apps registered in the local GitHub emulator (e2e/github-emulator), used when
+// Credentials of the apps registered in the local GitHub emulator (packages/github-emulator), used when
 // Hublink runs in demo mode. They are public demo values, not secrets, and work nowhere but the
 // emulator on this machine. tests/config/demo-credentials.test.ts keeps them equal to the emulator's.
 

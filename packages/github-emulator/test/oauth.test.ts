@@ -1,8 +1,8 @@
 import { checkToken, deleteAuthorization, deleteToken, exchangeWebFlowCode, refreshToken, resetToken } from "@octokit/oauth-methods";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO, type RunningEmulator } from "./index";
-import { redirectUriAllowed } from "./oauth-authorize";
-import { Browser, authorize, emulatorRequest, exchange, octokitFor, pkcePair, startTestEmulator } from "./test-helpers";
+import { DEMO, type RunningEmulator } from "../src/index";
+import { redirectUriAllowed } from "../src/oauth-authorize";
+import { Browser, authorize, emulatorRequest, exchange, octokitFor, pkcePair, startTestEmulator } from "../src/testing/helpers";
 
 const APP_URL = "http://127.0.0.1:9";
 const SIGN_IN_CB = `${APP_URL}/api/auth/callback/github`;

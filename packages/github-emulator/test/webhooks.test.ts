@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEMO, signWebhookBody, type EmulatorStats } from "./index";
-import { control, startTestEmulator, useEmulatorWithReceiver } from "./test-helpers";
-import { settleDeliveries } from "./webhooks";
+import { DEMO, signWebhookBody, type EmulatorStats } from "../src/index";
+import { control, startTestEmulator, useEmulatorWithReceiver } from "../src/testing/helpers";
+import { settleDeliveries } from "../src/webhooks";
 
 describe("signWebhookBody", () => {
   it("matches GitHub's published test vector", () => {

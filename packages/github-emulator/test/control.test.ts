@@ -1,8 +1,8 @@
 import { refreshToken } from "@octokit/oauth-methods";
 import { Webhooks } from "@octokit/webhooks";
 import { describe, expect, it } from "vitest";
-import { DEMO, type EmulatorStats } from "./index";
-import { Browser, authorize, control, emulatorRequest, exchange, useEmulatorWithReceiver, tokenFor } from "./test-helpers";
+import { DEMO, type EmulatorStats } from "../src/index";
+import { Browser, authorize, control, emulatorRequest, exchange, useEmulatorWithReceiver, tokenFor } from "../src/testing/helpers";
 
 const world = useEmulatorWithReceiver();
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SEEDED_INSTALLATION_ID, type RunningEmulator } from "./index";
+import { SEEDED_INSTALLATION_ID, type RunningEmulator } from "../src/index";
 import { assertMatchesSchema } from "./openapi-schemas";
-import { octokitFor, startTestEmulator, tokenFor } from "./test-helpers";
+import { octokitFor, startTestEmulator, tokenFor } from "../src/testing/helpers";
 
 let emu: RunningEmulator;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { Webhooks } from "@octokit/webhooks";
 import { describe, expect, it } from "vitest";
-import { DEMO, SEEDED_INSTALLATION_ID } from "./index";
+import { DEMO, SEEDED_INSTALLATION_ID } from "../src/index";
 import { assertMatchesSchema } from "./openapi-schemas";
-import { Browser, control, exchange, hiddenInputs, useEmulatorWithReceiver, type ReceivedWebhook } from "./test-helpers";
+import { Browser, control, exchange, hiddenInputs, useEmulatorWithReceiver, type ReceivedWebhook } from "../src/testing/helpers";
 
 const world = useEmulatorWithReceiver();
 

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { startEmulator } from "./index";
+import { startEmulator } from "../src/index";
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -16,11 +16,11 @@ async function freePort(): Promise<number> {
 describe("npm run emulator (main.ts)", () => {
   it("logs one line with its URL and the demo credentials, serves health, exits 0 on SIGTERM", async () => {
     const port = await freePort();
-    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const root = fileURLToPath(new URL("../../..", import.meta.url));
     // `npx tsx main.ts` without npx: npm itself dies of SIGTERM (exit code null) after forwarding it,
     // which would hide the emulator's own exit code.
-    const tsx = fileURLToPath(new URL("../../node_modules/tsx/dist/cli.mjs", import.meta.url));
-    const child = spawn(process.execPath, [tsx, "e2e/github-emulator/main.ts"], {
+    const tsx = fileURLToPath(new URL("../../../node_modules/tsx/dist/cli.mjs", import.meta.url));
+    const child = spawn(process.execPath, [tsx, "packages/github-emulator/src/cli.ts"], {
       cwd: root, env: { ...process.env, GITHUB_EMULATOR_PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

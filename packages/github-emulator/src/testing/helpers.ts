@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./index";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../index";
 
 // Test helpers: drive the emulator's HTML forms like a browser, and receive webhooks.
 
