@@ -3,8 +3,9 @@
 // environment is set before any lib module is imported — tests import lib code dynamically after
 // startLifecycleWorld().
 import { e2eAppEnv } from "@/e2e/config";
-import { startEmulator, type RunningEmulator } from "@/packages/github-emulator/src/index";
-import { issueTokens, recordGrant } from "@/packages/github-emulator/src/tokens";
+import { startEmulator, type RunningEmulator } from "@hublink/github-emulator";
+import { emulatorControl, type EmulatorControl } from "@hublink/github-emulator/testing";
+import { demoEmulatorApps } from "@/lib/config/demo";
 import type { Database } from "@/lib/database/client";
 import { createTestDatabase, type TestDatabase } from "./database";
 
@@ -14,7 +15,7 @@ export type LifecycleWorld = {
   /** A client of its own on the app's database, for setup and assertions. */
   inspect: Database;
   env: Record<string, string>;
-  control: (method: string, path: string, body?: unknown) => Promise<unknown>;
+  control: EmulatorControl;
   stop(): Promise<void>;
 };
 
@@ -22,21 +23,13 @@ export const providers = ["sqlite", ...(process.env.TEST_POSTGRES_URL ? ["postgr
 
 /** `appUrl`: where the emulator delivers webhooks; by default nowhere (a closed port), without retries. */
 export async function startLifecycleWorld(provider: "sqlite" | "postgresql", appUrl = "http://127.0.0.1:9"): Promise<LifecycleWorld> {
-  const emulator = await startEmulator({ port: 0, appUrl, webhookRetryDelaysMs: [] });
+  const emulator = await startEmulator({ port: 0, apps: demoEmulatorApps(appUrl), webhookRetryDelaysMs: [] });
   const database = await createTestDatabase(provider);
   // e2eAppEnv without NODE_ENV=production: vitest's own NODE_ENV stays.
   const appEnv = Object.fromEntries(Object.entries(e2eAppEnv).filter(([name]) => name !== "NODE_ENV"));
   const env = { ...appEnv, APP_URL: appUrl, GITHUB_URL: emulator.url, DATABASE_URL: database.url };
   Object.assign(process.env, env);
-  const control = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${emulator.url}/_emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status}`);
-    return response.json();
-  };
+  const control = emulatorControl(emulator.url);
   const inspect = database.connect();
   return {
     emulator,
@@ -57,19 +50,17 @@ export async function startLifecycleWorld(provider: "sqlite" | "postgresql", app
  */
 export async function connectedUser(world: LifecycleWorld, login: string) {
   const { saveConnection } = await import("@/lib/github/connection");
-  const app = world.emulator.state.apps.githubApp;
-  recordGrant(world.emulator.state, app.clientId, login, []);
-  const issued = issueTokens(world.emulator.state, app, login, []);
+  const issued = await world.control.issueToken(login, { clientId: world.emulator.apps.githubApp.clientId });
   const account = world.emulator.state.account(login)!;
   const user = await world.inspect.user.create({ data: { login, name: login, email: `${login}-${Math.random()}@example.com` } });
   await saveConnection(
     user.id,
     { id: account.id, login, name: login, avatarUrl: "" },
     {
-      accessToken: issued.access.value,
-      accessTokenExpiresAt: new Date(issued.access.expiresAt!),
-      refreshToken: issued.refresh!.value,
-      refreshTokenExpiresAt: new Date(issued.refresh!.expiresAt),
+      accessToken: issued.access_token,
+      accessTokenExpiresAt: new Date(issued.expires_at!),
+      refreshToken: issued.refresh_token!,
+      refreshTokenExpiresAt: new Date(issued.refresh_token_expires_at!),
       scopes: [],
     },
     "github_app",
@@ -79,10 +70,10 @@ export async function connectedUser(world: LifecycleWorld, login: string) {
 
 /** The access token has expired, at GitHub and in what Hublink stored. */
 export async function expireAccessToken(world: LifecycleWorld, userId: string, login: string) {
-  await world.control("POST", "/expire", { login });
+  await world.control.expire(login);
   await world.inspect.gitHubConnection.update({ where: { userId }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
 }
 
 export async function refreshCount(world: LifecycleWorld): Promise<number> {
-  return ((await world.control("GET", "/stats")) as { refreshes: number }).refreshes;
+  return (await world.control.stats()).refreshes;
 }

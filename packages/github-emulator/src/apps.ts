@@ -1,68 +1,51 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { GitHubApp, OAuthApp } from "./model";
 
-/** Public demo key, committed on purpose: it signs nothing that matters outside the emulator. */
-export const DEMO_APP_PRIVATE_KEY_PATH = fileURLToPath(new URL("./demo-app-private-key.pem", import.meta.url));
-export const DEMO_APP_PRIVATE_KEY = readFileSync(DEMO_APP_PRIVATE_KEY_PATH, "utf8");
-
-/** Demo credentials the app's demo mode and tests rely on. Secrets here are demo values, not secrets. */
-export const DEMO = {
-  signIn: { clientId: "Ov23liHublinkSignIn01", clientSecret: "hublink-demo-signin-secret" },
-  connect: { clientId: "Ov23liHublinkConnect1", clientSecret: "hublink-demo-connect-secret" },
-  githubApp: {
-    id: 1001,
-    slug: "hublink-demo",
-    clientId: "Iv23liHublinkDemoApp1",
-    clientSecret: "hublink-demo-app-secret",
-    webhookSecret: "hublink-demo-webhook-secret",
-    privateKeyPath: DEMO_APP_PRIVATE_KEY_PATH,
-  },
-  /** The emulator's own OAuth app, used by its home page so a person can try the flow without Hublink. */
-  emulatorClient: { clientId: "Ov23liEmulatorDemo001", clientSecret: "emulator-demo-secret" },
-  users: ["octocat", "hubot", "monalisa", "bigcat"],
-  org: "octo-org",
-} as const;
-
+/** The apps the emulator knows: any number of OAuth apps and one GitHub App (installations, webhooks). */
 export interface EmulatorApps {
-  signIn: OAuthApp;
-  connect: OAuthApp;
+  oauthApps: OAuthApp[];
   githubApp: GitHubApp;
 }
 
-export function demoApps(appUrl: string): EmulatorApps {
+/**
+ * Credentials of the apps registered when no `apps` are given. Public example values, not secrets:
+ * they work nowhere but in the emulator.
+ */
+export const DEFAULT_CREDENTIALS = {
+  oauthApp: { clientId: "Ov23liEmulatorOAuth01", clientSecret: "emulator-oauth-app-secret" },
+  githubApp: {
+    id: 1,
+    slug: "emulator-app",
+    clientId: "Iv23liEmulatorApp0001",
+    clientSecret: "emulator-github-app-secret",
+    webhookSecret: "emulator-webhook-secret",
+  },
+  /** The emulator's own OAuth app, always registered: its home page uses it so a person can try the flow. */
+  demoClient: { clientId: "Ov23liEmulatorDemo001", clientSecret: "emulator-demo-secret" },
+} as const;
+
+/** Default app URL when neither `appUrl` nor `apps` is given. */
+export const DEFAULT_APP_URL = "http://localhost:3000";
+
+/**
+ * The default apps for an application at `appUrl`: an OAuth app with callback `${appUrl}/callback` and a
+ * GitHub App with callback and setup URL `${appUrl}/callback` and webhook URL `${appUrl}/webhooks`.
+ */
+export function defaultApps(appUrl: string = DEFAULT_APP_URL): EmulatorApps {
   const base = appUrl.replace(/\/+$/, "");
+  const { oauthApp, githubApp } = DEFAULT_CREDENTIALS;
   return {
-    signIn: {
-      kind: "oauth_app",
-      name: "Hublink",
-      clientId: DEMO.signIn.clientId,
-      clientSecret: DEMO.signIn.clientSecret,
-      callbackUrl: `${base}/api/auth/callback/github`,
-    },
-    connect: {
-      kind: "oauth_app",
-      name: "Hublink Connect",
-      clientId: DEMO.connect.clientId,
-      clientSecret: DEMO.connect.clientSecret,
-      callbackUrl: `${base}/api/github/callback`,
-    },
+    oauthApps: [{ kind: "oauth_app", name: "Example OAuth App", ...oauthApp, callbackUrl: `${base}/callback` }],
     githubApp: {
       kind: "github_app",
-      id: DEMO.githubApp.id,
-      slug: DEMO.githubApp.slug,
-      name: "Hublink Demo",
-      clientId: DEMO.githubApp.clientId,
-      clientSecret: DEMO.githubApp.clientSecret,
-      webhookSecret: DEMO.githubApp.webhookSecret,
-      webhookUrl: `${base}/api/github/webhooks`,
-      callbackUrls: [`${base}/api/github/callback`],
-      setupUrl: `${base}/api/github/callback`,
+      ...githubApp,
+      name: "Example GitHub App",
+      webhookUrl: `${base}/webhooks`,
+      callbackUrls: [`${base}/callback`],
+      setupUrl: `${base}/callback`,
       requestOAuthOnInstall: true,
       expireUserTokens: true,
       permissions: { metadata: "read", contents: "read", issues: "read", pull_requests: "read" },
       events: ["issues", "pull_request"],
-      privateKey: DEMO_APP_PRIVATE_KEY,
     },
   };
 }
@@ -72,8 +55,8 @@ export function emulatorClient(emulatorUrl: string): OAuthApp {
   return {
     kind: "oauth_app",
     name: "GitHub Emulator demo",
-    clientId: DEMO.emulatorClient.clientId,
-    clientSecret: DEMO.emulatorClient.clientSecret,
+    clientId: DEFAULT_CREDENTIALS.demoClient.clientId,
+    clientSecret: DEFAULT_CREDENTIALS.demoClient.clientSecret,
     callbackUrl: `${emulatorUrl}/demo/callback`,
   };
 }

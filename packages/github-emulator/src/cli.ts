@@ -1,30 +1,41 @@
-import { DEMO, startEmulator } from "./index";
+import { parseArgs } from "node:util";
+import { readAppsFile } from "./apps-file";
+import { describeEmulator, startEmulator, stopOnSignals } from "./index";
 
-// `npm run emulator`: the GitHub emulator on 127.0.0.1:${GITHUB_EMULATOR_PORT:-4010}.
-// This CLI is the emulator's own entry point; it reads its two variables here rather than through lib/env.ts.
+// `npx github-emulator`: the emulator on its own, with the default apps or apps from a JSON file.
+// Flags win over environment variables.
 
-const port = Number.parseInt(process.env.GITHUB_EMULATOR_PORT ?? "4010", 10);
-const appUrl = process.env.GITHUB_EMULATOR_APP_URL || "http://localhost:3000";
+const USAGE = `Usage: github-emulator [--port 4010] [--host 127.0.0.1] [--app-url http://localhost:3000] [--apps apps.json]
 
-const emulator = await startEmulator({ port, host: "127.0.0.1", appUrl });
+  --port      GITHUB_EMULATOR_PORT      port to listen on (default 4010; 0 picks a free one)
+  --host      GITHUB_EMULATOR_HOST      interface to listen on (default 127.0.0.1)
+  --app-url   GITHUB_EMULATOR_APP_URL   base URL of your app; the default apps' callback and webhook URLs hang below it
+  --apps      GITHUB_EMULATOR_APPS      JSON file with { "oauthApps": [...], "githubApp": {...} } (see README)`;
 
-console.log(
-  `GitHub emulator ready at ${emulator.url} (REST ${emulator.apiUrl}) for app ${appUrl} — ` +
-    `sign-in OAuth app ${DEMO.signIn.clientId}/${DEMO.signIn.clientSecret}, ` +
-    `connect OAuth app ${DEMO.connect.clientId}/${DEMO.connect.clientSecret}, ` +
-    `GitHub App ${DEMO.githubApp.slug} (id ${DEMO.githubApp.id}) ${DEMO.githubApp.clientId}/${DEMO.githubApp.clientSecret}, ` +
-    `webhook secret ${DEMO.githubApp.webhookSecret} (demo values)`,
-);
-
-let stopping = false;
-async function shutdown(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  // Pending webhook retries should not hold the terminal hostage.
-  const timer = setTimeout(() => process.exit(0), 3000);
-  timer.unref();
-  await emulator.stop();
-  process.exit(0);
+function options() {
+  const { values } = parseArgs({
+    options: { port: { type: "string" }, host: { type: "string" }, "app-url": { type: "string" }, apps: { type: "string" }, help: { type: "boolean" } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const port = Number.parseInt(values.port ?? process.env.GITHUB_EMULATOR_PORT ?? "4010", 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port ?? process.env.GITHUB_EMULATOR_PORT}`);
+  const appsFile = values.apps ?? (process.env.GITHUB_EMULATOR_APPS || undefined);
+  return {
+    port,
+    host: values.host ?? (process.env.GITHUB_EMULATOR_HOST || "127.0.0.1"),
+    appUrl: values["app-url"] ?? (process.env.GITHUB_EMULATOR_APP_URL || undefined),
+    apps: appsFile ? readAppsFile(appsFile) : undefined,
+  };
 }
-process.on("SIGINT", () => void shutdown());
-process.on("SIGTERM", () => void shutdown());
+
+try {
+  const emulator = await startEmulator(options());
+  console.log(describeEmulator(emulator));
+  stopOnSignals(emulator);
+} catch (error) {
+  console.error(`github-emulator: ${(error as Error).message}\n\n${USAGE}`);
+  process.exit(1);
+}
