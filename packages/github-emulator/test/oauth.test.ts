@@ -63,11 +63,11 @@ describe("authorize page", () => {
   });
 
   it("keeps the port fixed for non-loopback hosts and the path at or below the callback", () => {
-    const app = { kind: "oauth_app", name: "x", clientId: "x", clientSecret: "y", callbackUrl: "https://hublink.example.com/api/github/callback" } as const;
-    expect(redirectUriAllowed(app, "https://hublink.example.com/api/github/callback/more")).toBe(true);
-    expect(redirectUriAllowed(app, "https://hublink.example.com:8443/api/github/callback")).toBe(false);
-    expect(redirectUriAllowed(app, "http://hublink.example.com/api/github/callback")).toBe(false);
-    expect(redirectUriAllowed(app, "https://hublink.example.com/api/github/callbackx")).toBe(false);
+    const app = { kind: "oauth_app", name: "x", clientId: "x", clientSecret: "y", callbackUrl: "https://app.example.com/auth/callback" } as const;
+    expect(redirectUriAllowed(app, "https://app.example.com/auth/callback/more")).toBe(true);
+    expect(redirectUriAllowed(app, "https://app.example.com:8443/auth/callback")).toBe(false);
+    expect(redirectUriAllowed(app, "http://app.example.com/auth/callback")).toBe(false);
+    expect(redirectUriAllowed(app, "https://app.example.com/auth/callbackx")).toBe(false);
   });
 
   it("uses the registered callback when redirect_uri is omitted", async () => {
