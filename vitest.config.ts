@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "e2e/github-emulator/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "packages/github-emulator/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -3,7 +3,7 @@ import { expectTitles, installDemoAppFor, items, panel, panelsLoaded } from "./s
 import { expect, freshWorld, test } from "./support/fixtures";
 
 // What a connected person sees of their GitHub work, checked against the emulator's seed
-// (e2e/github-emulator/seed.ts). octocat connects through the demo GitHub App, installed on his
+// (seed data: packages/github-emulator/README.md). octocat connects through the demo GitHub App, installed on his
 // account: his own repositories (private ones too) and public repositories elsewhere are visible.
 
 test.beforeEach(async () => {

@@ -120,7 +120,7 @@ test("an uninstalled installation disappears from the dashboards at once", async
 });
 
 test("the approving redirect without state shows a confirmation page and acts on nothing", async ({ page }) => {
-  const installations = (await (await fetch(`${E2E_EMULATOR_URL}/_emulator/installations`)).json()) as { installations: { id: number }[] };
+  const installations = await emulatorControl.installations();
   const seeded = installations.installations[0]!.id;
   await page.goto(`/api/github/callback?installation_id=${seeded}&setup_action=install`);
   await expect(page).toHaveURL(new RegExp(`/github/installation\\?installation_id=${seeded}`));
@@ -156,7 +156,7 @@ test("a tampered installation state is rejected and nothing is stored", async ({
   const [header, payload, signature] = state.split(".");
   const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
   const tampered = Buffer.from(JSON.stringify({ ...claims, returnTo: "/repos" })).toString("base64url");
-  const { installations } = (await (await fetch(`${E2E_EMULATOR_URL}/_emulator/installations`)).json()) as { installations: { id: number }[] };
+  const { installations } = await emulatorControl.installations();
   await page.goto(`/api/github/callback?setup_action=install&installation_id=${installations[0]!.id}&state=${header}.${tampered}.${signature}`);
   await expect(page.getByRole("main").getByRole("alert")).toContainText("This installation link is no longer valid");
   expect(await appDatabase().installation.count()).toBe(0);

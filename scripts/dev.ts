@@ -1,6 +1,7 @@
 // `npm run dev`: the app on the embedded defaults. Generates local secrets, migrates the database,
 // starts the local GitHub emulator when in demo mode, then runs `next dev`.
 import { spawn } from "node:child_process";
+import { demoEmulatorApps } from "../lib/config/demo";
 import { ConfigError, parseEnv } from "../lib/config/env";
 import { loadEnvFiles } from "./env-files";
 import { ensureLocalSecrets } from "./local-secrets";
@@ -17,8 +18,8 @@ async function main() {
 
   let stopEmulator = async () => {};
   if (env.demoMode) {
-    const { startEmulator } = await import("../e2e/github-emulator/index");
-    const emulator = await startEmulator({ port: Number(new URL(env.github.url).port), appUrl: env.appUrl });
+    const { startEmulator } = await import("@hublink/github-emulator");
+    const emulator = await startEmulator({ port: Number(new URL(env.github.url).port), appUrl: env.appUrl, apps: demoEmulatorApps(env.appUrl) });
     stopEmulator = emulator.stop;
     console.log(`demo mode: GitHub emulator at ${emulator.url} (sign in as octocat, hubot or monalisa)`);
   }

@@ -1,8 +1,9 @@
 // The connect flow's OAuth-app path (demo mode and the e2e suite use the GitHub App), end to end
 // against the emulator: our authorize URL, GitHub's consent, our callback logic, the stored row.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO, type RunningEmulator } from "@/e2e/github-emulator";
-import { authorize, Browser, control, startTestEmulator } from "@/e2e/github-emulator/test-helpers";
+import type { RunningEmulator } from "@hublink/github-emulator";
+import { authorize, Browser, emulatorControl, startTestEmulator } from "@hublink/github-emulator/testing";
+import { DEMO_CONNECT_APP, DEMO_SIGN_IN_APP, demoEmulatorApps } from "@/lib/config/demo";
 import type { Database } from "@/lib/db/create-client";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
@@ -20,7 +21,7 @@ let lib: {
 };
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({ appUrl: APP_URL });
+  emulator = await startTestEmulator({ apps: demoEmulatorApps(APP_URL) });
   database = await createTestDatabase("sqlite");
   // lib/config/env.ts reads the environment once, on first use: configure before importing the app's modules.
   Object.assign(process.env, {
@@ -30,10 +31,10 @@ beforeAll(async () => {
     SESSION_SECRET: "y".repeat(32),
     TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
     GITHUB_URL: emulator.url,
-    AUTH_GITHUB_ID: DEMO.signIn.clientId,
-    AUTH_GITHUB_SECRET: DEMO.signIn.clientSecret,
-    GITHUB_CONNECT_CLIENT_ID: DEMO.connect.clientId,
-    GITHUB_CONNECT_CLIENT_SECRET: DEMO.connect.clientSecret,
+    AUTH_GITHUB_ID: DEMO_SIGN_IN_APP.clientId,
+    AUTH_GITHUB_SECRET: DEMO_SIGN_IN_APP.clientSecret,
+    GITHUB_CONNECT_CLIENT_ID: DEMO_CONNECT_APP.clientId,
+    GITHUB_CONNECT_CLIENT_SECRET: DEMO_CONNECT_APP.clientSecret,
   });
   lib = {
     ...(await import("@/lib/github/api/oauth-app")),
@@ -50,7 +51,7 @@ afterAll(async () => {
   await emulator?.stop();
 });
 beforeEach(async () => {
-  await control(emulator, "POST", "/reset");
+  await emulatorControl(emulator.url).reset();
   await db.user.deleteMany();
 });
 
@@ -111,7 +112,7 @@ describe("connecting through an OAuth app", () => {
   it("says GitHub is unreachable when the token endpoint fails, and stores nothing", async () => {
     const user = await signedInAs("octocat");
     const { params, sealed } = await throughGitHub(user.id);
-    await control(emulator, "POST", "/faults", { method: "POST", path: "^/login/oauth/access_token$", status: 502 });
+    await emulatorControl(emulator.url).addFault({ method: "POST", path: "^/login/oauth/access_token$", status: 502 });
     await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: false, problem: "github_unreachable" });
     expect(await db.gitHubConnection.count()).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "@/e2e/github-emulator";
-import { startTestEmulator, tokenFor } from "@/e2e/github-emulator/test-helpers";
+import type { RunningEmulator } from "@hublink/github-emulator";
+import { emulatorControl, startTestEmulator, tokenFor } from "@hublink/github-emulator/testing";
+import { DEMO_GITHUB_APP, demoEmulatorApps } from "@/lib/config/demo";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 // The loaders behind the dashboard pages, through githubFor (auth, throttling, retry, the response
@@ -16,11 +17,10 @@ let lib: {
 };
 const userId = "user-octocat";
 
-const control = (path: string, body?: unknown) =>
-  fetch(`${emu.url}/_emulator${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+const control = () => emulatorControl(emu.url);
 
 beforeAll(async () => {
-  [emu, database] = await Promise.all([startTestEmulator(), createTestDatabase("sqlite")]);
+  [emu, database] = await Promise.all([startTestEmulator({ apps: demoEmulatorApps("http://127.0.0.1:9") }), createTestDatabase("sqlite")]);
   // lib/config/env.ts reads process.env once, on first use: configure before importing anything from lib.
   Object.assign(process.env, {
     DATABASE_URL: database.url,
@@ -40,8 +40,8 @@ afterAll(async () => {
   await Promise.all([emu.stop(), database.drop()]);
 });
 beforeEach(async () => {
-  await control("/reset");
-  const token = await tokenFor(emu, "octocat", "githubApp");
+  await control().reset();
+  const token = await tokenFor(emu, "octocat", { clientId: DEMO_GITHUB_APP.clientId });
   const { tokenCipher } = await import("@/lib/crypto/app-cipher");
   const db = database.connect();
   await db.user.deleteMany();
@@ -106,13 +106,13 @@ describe("dashboard loaders", () => {
   });
 
   it("turn GitHub's 5xx into GitHubUnavailableError, after one retry", async () => {
-    await control("/faults", { method: "GET", path: "^/user$", status: 503 });
+    await control().addFault({ method: "GET", path: "^/user$", status: 503 });
     const failure = await lib.dashboard.getProfile(userId).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(lib.errors.GitHubUnavailableError);
     expect(failure).toMatchObject({ reason: "server_error" });
-    const stats = (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as { calls: Record<string, number> };
+    const stats = await control().stats();
     expect(stats.calls["GET /user"]).toBe(2);
-    await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+    await control().clearFaults();
   });
 
   it("report a missing connection as GitHubConnectionError, untouched", async () => {

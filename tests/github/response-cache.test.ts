@@ -1,7 +1,8 @@
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "@/e2e/github-emulator";
-import { startTestEmulator, tokenFor } from "@/e2e/github-emulator/test-helpers";
+import type { RunningEmulator } from "@hublink/github-emulator";
+import { emulatorControl, startTestEmulator, tokenFor } from "@hublink/github-emulator/testing";
+import { DEMO_CONNECT_APP, demoEmulatorApps } from "@/lib/config/demo";
 import type { Database } from "@/lib/db/create-client";
 import { addConditionalRequests, databaseResponseCache } from "@/lib/github/api/response-cache";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -17,7 +18,7 @@ let db: Database;
 let token: string;
 
 beforeAll(async () => {
-  [emu, database] = await Promise.all([startTestEmulator(), createTestDatabase(provider)]);
+  [emu, database] = await Promise.all([startTestEmulator({ apps: demoEmulatorApps("http://127.0.0.1:9") }), createTestDatabase(provider)]);
   db = database.connect();
   // Cached answers belong to a person (and go with them).
   await db.user.createMany({ data: [{ id: "person-1" }, { id: "person-2" }] });
@@ -26,9 +27,9 @@ afterAll(async () => {
   await Promise.all([emu.stop(), database.drop()]);
 });
 beforeEach(async () => {
-  await fetch(`${emu.url}/_emulator/reset`, { method: "POST" });
+  await emulatorControl(emu.url).reset();
   await db.gitHubResponseCache.deleteMany();
-  token = await tokenFor(emu, "octocat", "connect", "repo read:org");
+  token = await tokenFor(emu, "octocat", { clientId: DEMO_CONNECT_APP.clientId, scope: "repo read:org" });
 });
 
 function clientFor(userId: string) {
@@ -37,7 +38,7 @@ function clientFor(userId: string) {
   return octokit;
 }
 
-const stats = async () => (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as { notModified: number; rateLimitCharged: number };
+const stats = () => emulatorControl(emu.url).stats();
 
 describe(`conditional requests (${provider})`, () => {
   it("answers a repeated GET from the stored body after GitHub's 304, free of rate limit", async () => {

@@ -24,7 +24,7 @@ describe.each(providers)("disconnect on %s", (provider) => {
   }
 
   async function connectedAs(login: string, kind: "github_app" | "oauth_app") {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     const user = await connectedUser(world, login, { kind });
     const stored = await world.inspect.gitHubConnection.findUniqueOrThrow({ where: { userId: user.id } });
     const token = accessTokenOf(stored)!;
@@ -47,7 +47,7 @@ describe.each(providers)("disconnect on %s", (provider) => {
 
   it("does not claim a revocation GitHub answered with 404, and still forgets the tokens", async () => {
     const { user } = await connectedAs("monalisa", "oauth_app");
-    await world.control("POST", "/faults", { method: "DELETE", path: "^/api/v3/applications/[^/]+/grant$", status: 404 });
+    await world.control.addFault({ method: "DELETE", path: "^/api/v3/applications/[^/]+/grant$", status: 404 });
     await expect(disconnect(user.id)).resolves.toEqual({ revokedAtGitHub: false });
     const stored = await world.inspect.gitHubConnection.findUniqueOrThrow({ where: { userId: user.id } });
     expect(stored).toMatchObject({ status: "disconnected", accessTokenCiphertext: null, refreshTokenCiphertext: null });

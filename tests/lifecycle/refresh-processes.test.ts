@@ -22,7 +22,7 @@ describe.each(providers)("refresh storm across two processes on %s", (provider) 
     const { githubFor } = await import("@/lib/github/client");
     const user = await connectedUser(world, "octocat");
     await expireAccessToken(world, user.id, "octocat");
-    await world.control("POST", "/faults", { method: "POST", path: "^/login/oauth/access_token$", delayMs: 300 });
+    await world.control.addFault({ method: "POST", path: "^/login/oauth/access_token$", delayMs: 300 });
 
     const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/refresh-worker.ts", user.id, "25"], {
       env: { ...process.env, ...world.env },

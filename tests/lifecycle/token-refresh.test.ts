@@ -38,7 +38,7 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     lib.githubFor(userId).request("GET /user", options).then((r) => r.data.login);
 
   async function fresh(login: string) {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     return connectedUser(world, login);
   }
 
@@ -69,7 +69,7 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
 
   it("50 concurrent 401s on a token GitHub expired early make one refresh and one retry each", async () => {
     const user = await fresh("octocat");
-    await world.control("POST", "/expire", { login: "octocat" }); // Hublink still thinks it valid
+    await world.control.expire("octocat"); // Hublink still thinks it valid
     const logins = await Promise.all(Array.from({ length: 50 }, () => whoAmI(user.id)));
     expect(logins).toEqual(Array(50).fill("octocat"));
     expect(await refreshCount(world)).toBe(1);
@@ -116,7 +116,7 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     const user = await fresh("octocat");
     await expireAccessToken(world, user.id, "octocat");
     const before = await stored(user.id);
-    await world.control("POST", "/faults", { method: "POST", path: "^/login/oauth/access_token$", status: 500, times: 1 });
+    await world.control.addFault({ method: "POST", path: "^/login/oauth/access_token$", status: 500, times: 1 });
 
     await expect(lib.getValidAccessToken(user.id)).rejects.toBeInstanceOf(lib.errors.GitHubUnavailableError);
     const kept = await stored(user.id);
@@ -134,9 +134,9 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
 
   it("fault: a 401 on the API even after a refresh means revoked: tokens deleted, reason and event stored", async () => {
     const user = await fresh("octocat");
-    await world.control("POST", "/faults", { method: "GET", path: "^/user$", status: 401, body: { message: "Bad credentials" } });
+    await world.control.addFault({ method: "GET", path: "^/user$", status: 401, body: { message: "Bad credentials" } });
     const failure = await whoAmI(user.id).catch((error: unknown) => error);
-    await world.control("DELETE", "/faults");
+    await world.control.clearFaults();
 
     expect(failure).toBeInstanceOf(lib.errors.GitHubConnectionError);
     expect((failure as InstanceType<typeof lib.errors.GitHubConnectionError>).code).toBe("revoked");
@@ -150,14 +150,14 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
 
   it("a grant revoked at GitHub (no webhook) is noticed on the next call: 401, refresh refused → revoked", async () => {
     const user = await fresh("octocat");
-    await world.control("POST", "/revoke", { login: "octocat" });
+    await world.control.revoke("octocat");
     await expect(whoAmI(user.id)).rejects.toMatchObject({ code: "revoked" });
     expect(await stored(user.id)).toMatchObject({ status: "revoked", revokedReason: "refresh_rejected", refreshTokenCiphertext: null });
   });
 
   it("a refresh token GitHub refuses when refreshing ahead of expiry means expired", async () => {
     const user = await fresh("octocat");
-    await world.control("POST", "/revoke", { login: "octocat" });
+    await world.control.revoke("octocat");
     await expireAccessToken(world, user.id, "octocat");
     await expect(lib.getValidAccessToken(user.id)).rejects.toMatchObject({ code: "expired" });
     expect(await stored(user.id)).toMatchObject({ status: "expired", revokedReason: "refresh_token_rejected", accessTokenCiphertext: null });
@@ -172,9 +172,9 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
   ])("fault: %s on the API is not revocation: the call fails, the connection and tokens stay", async (_name, fault, failure) => {
     const user = await fresh("octocat");
     const before = await stored(user.id);
-    await world.control("POST", "/faults", { method: "GET", path: "^/user$", ...fault });
+    await world.control.addFault({ method: "GET", path: "^/user$", ...fault });
     await expect(whoAmI(user.id)).rejects.toMatchObject(failure);
-    await world.control("DELETE", "/faults");
+    await world.control.clearFaults();
     const after = await stored(user.id);
     expect(after).toMatchObject({ status: "connected", accessTokenCiphertext: before.accessTokenCiphertext, refreshTokenCiphertext: before.refreshTokenCiphertext });
     expect(await refreshCount(world)).toBe(0);
@@ -184,13 +184,13 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
   it("fault: a timeout on the API is not revocation", async () => {
     const user = await fresh("octocat");
     const before = await stored(user.id);
-    await world.control("POST", "/faults", { method: "GET", path: "^/user$", delayMs: 1500 });
+    await world.control.addFault({ method: "GET", path: "^/user$", delayMs: 1500 });
     // The auth hook alone, with a short deadline (githubFor's own is 10 s): it is what decides.
     const { Octokit } = await import("@octokit/rest");
     const { connectionAuthStrategy } = await import("@/lib/github/tokens/valid-token");
     const octokit = new Octokit({ authStrategy: connectionAuthStrategy, auth: { userId: user.id }, baseUrl: world.emulator.apiUrl, log: { debug() {}, info() {}, warn() {}, error() {} } });
     await expect(octokit.request("GET /user", { request: { signal: AbortSignal.timeout(300) } })).rejects.toMatchObject({ name: expect.stringMatching(/TimeoutError|AbortError|HttpError/) });
-    await world.control("DELETE", "/faults");
+    await world.control.clearFaults();
     expect(await stored(user.id)).toMatchObject({ status: "connected", accessTokenCiphertext: before.accessTokenCiphertext });
     expect(await refreshCount(world)).toBe(0);
   });
@@ -224,10 +224,10 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
       body: JSON.stringify({ access_token: token }),
     });
     expect(deleted.status).toBe(204);
-    const callsBefore = ((await world.control("GET", "/stats")) as { calls: Record<string, number> }).calls["GET /user"] ?? 0;
+    const callsBefore = (await world.control.stats()).calls["GET /user"] ?? 0;
 
     await expect(whoAmI(user.id)).rejects.toMatchObject({ code: "revoked" });
-    const stats = (await world.control("GET", "/stats")) as { calls: Record<string, number> };
+    const stats = await world.control.stats();
     expect(stats.calls["GET /user"] ?? 0).toBe(callsBefore);
     expect(await stored(user.id)).toMatchObject({ status: "revoked", revokedReason: "token_check_failed" });
   });

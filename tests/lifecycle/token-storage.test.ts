@@ -25,7 +25,7 @@ describe.each(providers)("stored tokens on %s", (provider) => {
   const row = (userId: string) => world.inspect.gitHubConnection.findUniqueOrThrow({ where: { userId } });
 
   it("a ciphertext copied into another person's row does not decrypt there", async () => {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     const victim = await connectedUser(world, "octocat");
     const attacker = await connectedUser(world, "hubot");
     const stolen = (await row(victim.id)).accessTokenCiphertext;
@@ -36,7 +36,7 @@ describe.each(providers)("stored tokens on %s", (provider) => {
   });
 
   it("re-encrypts tokens written in the older format, after which they work as before", async () => {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     const user = await connectedUser(world, "monalisa");
     const before = await row(user.id);
     const access = store.accessTokenOf(before)!;

@@ -4,11 +4,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { signWebhookBody, SEEDED_INSTALLATION_ID } from "@/e2e/github-emulator";
-import { revokeGrant } from "@/e2e/github-emulator/tokens";
+import { signWebhookBody, SEEDED_INSTALLATION_ID } from "@hublink/github-emulator";
+import { DEMO_GITHUB_APP } from "@/lib/config/demo";
 import { connectedUser, providers, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
 
-const SECRET = "hublink-demo-webhook-secret";
+const SECRET = DEMO_GITHUB_APP.webhookSecret;
 
 describe.each(providers)("GitHub webhooks on %s", (provider) => {
   let world: LifecycleWorld;
@@ -38,11 +38,11 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
 
   async function deliveriesSettled() {
     await vi.waitFor(async () => {
-      const { webhooks } = (await world.control("GET", "/stats")) as { webhooks: { deliveries: { status: number | null }[] } };
+      const { webhooks } = await world.control.stats();
       expect(webhooks.deliveries.every((d) => d.status !== null)).toBe(true);
       return webhooks.deliveries;
     });
-    const { webhooks } = (await world.control("GET", "/stats")) as { webhooks: { deliveries: { event: string; status: number }[] } };
+    const { webhooks } = await world.control.stats();
     return webhooks.deliveries;
   }
 
@@ -59,14 +59,14 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
   const deliveryCount = () => world.inspect.webhookDelivery.count();
 
   /** The person revokes the App on GitHub, but this test delivers (or replays) the webhook itself. */
-  const revokeAtGitHub = (login: string) => revokeGrant(world.emulator.state, world.emulator.state.apps.githubApp.clientId, login);
+  const revokeAtGitHub = (login: string) => world.control.revoke(login, { clientId: DEMO_GITHUB_APP.clientId, webhook: false });
 
   it("GitHub's github_app_authorization.revoked revokes that person's connection at once, asking GitHub only about the token", async () => {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     const user = await connectedUser(world, "octocat");
     const other = await connectedUser(world, "hubot");
     await world.inspect.gitHubResponseCache.create({ data: { userId: user.id, url: "/user/repos", etag: '"e"', body: "[]" } });
-    await world.control("POST", "/revoke", { login: "octocat" });
+    await world.control.revoke("octocat");
 
     expect((await deliveriesSettled()).map((d) => [d.event, d.status])).toEqual([["github_app_authorization", 200]]);
     expect(await connection(user.id)).toMatchObject({ status: "revoked", revokedReason: "authorization_revoked", accessTokenCiphertext: null });
@@ -74,12 +74,12 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     // Cached GitHub answers go with the grant.
     expect(await world.inspect.gitHubResponseCache.count({ where: { userId: user.id } })).toBe(0);
     // One question to GitHub — does it still know octocat's token? — and nothing else.
-    const { calls } = (await world.control("GET", "/stats")) as { calls: Record<string, number> };
+    const { calls } = await world.control.stats();
     expect(calls).toEqual({ "POST /applications/{client_id}/token": 1 });
   });
 
   it("a revocation delivered late, after the person reconnected, leaves the new connection alone", async () => {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     const user = await connectedUser(world, "octocat");
     // GitHub still knows the stored token: it was issued after whatever revocation this reports.
     const response = await POST(signed("github_app_authorization", revokedPayload(583231)));
@@ -88,19 +88,19 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
   });
 
   it("installation suspend, unsuspend, repositories and delete are reflected in the stored installation", async () => {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     const stored = () => world.inspect.installation.findUnique({ where: { githubInstallationId: String(SEEDED_INSTALLATION_ID) } });
 
-    await world.control("POST", `/installations/${SEEDED_INSTALLATION_ID}/suspend`, {});
+    await world.control.suspend(SEEDED_INSTALLATION_ID);
     await deliveriesSettled();
     expect(await stored()).toMatchObject({ status: "suspended", accountLogin: "octocat", accountType: "User", repositorySelection: "all" });
     expect((await stored())!.suspendedAt).toBeInstanceOf(Date);
 
-    await world.control("POST", `/installations/${SEEDED_INSTALLATION_ID}/unsuspend`, {});
+    await world.control.unsuspend(SEEDED_INSTALLATION_ID);
     await deliveriesSettled();
     expect(await stored()).toMatchObject({ status: "active", suspendedAt: null });
 
-    await world.control("DELETE", `/installations/${SEEDED_INSTALLATION_ID}`, {});
+    await world.control.uninstall(SEEDED_INSTALLATION_ID);
     await deliveriesSettled();
     expect(await stored()).toMatchObject({ status: "deleted" });
   });
@@ -115,7 +115,7 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
   });
 
   it("installation.created naming a requester settles that person's pending request", async () => {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     const hubot = await connectedUser(world, "hubot");
     await world.inspect.installationRequest.create({ data: { userId: hubot.id, status: "pending" } });
     const installation = { id: 778, account: { id: 9919, login: "octo-org", type: "Organization" }, repository_selection: "selected" };
@@ -132,7 +132,7 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     ["a wrong signature", { signature: signWebhookBody("not-the-secret", "{}") }, 401],
     ["a malformed signature", { signature: "sha1=abc" }, 401],
   ])("rejects %s with no change", async (_what, options, status) => {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     const user = await connectedUser(world, "octocat");
     const before = await deliveryCount();
     const response = await POST(signed("github_app_authorization", revokedPayload(583231), options));
@@ -142,10 +142,10 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
   });
 
   it("ignores a replayed delivery: the second copy changes nothing", async () => {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     const user = await connectedUser(world, "octocat");
     const delivery = crypto.randomUUID();
-    revokeAtGitHub("octocat");
+    await revokeAtGitHub("octocat");
     expect((await POST(signed("github_app_authorization", revokedPayload(583231), { delivery }))).status).toBe(200);
     expect((await connection(user.id)).status).toBe("revoked");
 
@@ -158,7 +158,7 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
   });
 
   it("rejects a 2 MB body with 413 — even when Content-Length is not sent — and changes nothing", async () => {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     const user = await connectedUser(world, "octocat");
     const before = await deliveryCount();
     const huge = { ...revokedPayload(583231), padding: "x".repeat(2 * 1024 * 1024) };
@@ -200,17 +200,17 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
   });
 
   it("defers a revocation with 503 while GitHub cannot say whether the token still works, and acts on the redelivery", async () => {
-    await world.control("POST", "/reset");
+    await world.control.reset();
     const user = await connectedUser(world, "octocat");
     const delivery = crypto.randomUUID();
     for (const status of [502, 503, 429]) {
-      await world.control("POST", "/faults", { method: "POST", path: "^/api/v3/applications/[^/]+/token$", status, times: 1 });
+      await world.control.addFault({ method: "POST", path: "^/api/v3/applications/[^/]+/token$", status, times: 1 });
       const response = await POST(signed("github_app_authorization", revokedPayload(583231), { delivery }));
       expect(response.status).toBe(503);
       expect((await connection(user.id)).status).toBe("connected");
     }
     // GitHub answers again, and knows the token no more: the redelivery of the same delivery revokes.
-    revokeAtGitHub("octocat");
+    await revokeAtGitHub("octocat");
     expect((await POST(signed("github_app_authorization", revokedPayload(583231), { delivery }))).status).toBe(200);
     expect(await connection(user.id)).toMatchObject({ status: "revoked", revokedReason: "authorization_revoked" });
   });

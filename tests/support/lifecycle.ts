@@ -3,8 +3,9 @@
 // environment is set before any lib module is imported — tests import lib code dynamically after
 // startLifecycleWorld().
 import { e2eAppEnv } from "@/e2e/config";
-import { startEmulator, type RunningEmulator } from "@/e2e/github-emulator";
-import { issueTokens, recordGrant } from "@/e2e/github-emulator/tokens";
+import { startEmulator, type RunningEmulator } from "@hublink/github-emulator";
+import { emulatorControl, type EmulatorControl } from "@hublink/github-emulator/testing";
+import { DEMO_CONNECT_APP, demoEmulatorApps } from "@/lib/config/demo";
 import type { Database } from "@/lib/db/create-client";
 import { createTestDatabase, type TestDatabase } from "./database";
 
@@ -14,7 +15,7 @@ export type LifecycleWorld = {
   /** A client of its own on the app's database, for setup and assertions. */
   inspect: Database;
   env: Record<string, string>;
-  control: (method: string, path: string, body?: unknown) => Promise<unknown>;
+  control: EmulatorControl;
   stop(): Promise<void>;
 };
 
@@ -22,21 +23,13 @@ export const providers = ["sqlite", ...(process.env.TEST_POSTGRES_URL ? ["postgr
 
 /** `appUrl`: where the emulator delivers webhooks; by default nowhere (a closed port), without retries. */
 export async function startLifecycleWorld(provider: "sqlite" | "postgresql", appUrl = "http://127.0.0.1:9"): Promise<LifecycleWorld> {
-  const emulator = await startEmulator({ port: 0, appUrl, webhookRetryDelaysMs: [] });
+  const emulator = await startEmulator({ port: 0, apps: demoEmulatorApps(appUrl), webhookRetryDelaysMs: [] });
   const database = await createTestDatabase(provider);
   // e2eAppEnv without NODE_ENV=production: vitest's own NODE_ENV stays.
   const appEnv = Object.fromEntries(Object.entries(e2eAppEnv).filter(([name]) => name !== "NODE_ENV"));
   const env = { ...appEnv, APP_URL: appUrl, GITHUB_URL: emulator.url, DATABASE_URL: database.url };
   Object.assign(process.env, env);
-  const control = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${emulator.url}/_emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status}`);
-    return response.json();
-  };
+  const control = emulatorControl(emulator.url);
   const inspect = database.connect();
   return {
     emulator,
@@ -52,26 +45,25 @@ export async function startLifecycleWorld(provider: "sqlite" | "postgresql", app
 }
 
 /**
- * A Hublink user connected to GitHub (through the GitHub App unless `kind` says otherwise), as the connect flow leaves them:
- * GitHub (the emulator) issued a token pair, saveGrant stored it encrypted.
+ * A Hublink user connected to GitHub (through the GitHub App unless `kind` says otherwise), as the
+ * connect flow leaves them: GitHub (the emulator) issued a token pair, saveGrant stored it encrypted.
  */
 export async function connectedUser(world: LifecycleWorld, login: string, { kind = "github_app" }: { kind?: "github_app" | "oauth_app" } = {}) {
   const { saveGrant } = await import("@/lib/github/connection/store");
-  const app = kind === "github_app" ? world.emulator.state.apps.githubApp : world.emulator.state.apps.connect;
-  const scopes = kind === "github_app" ? [] : ["repo", "read:org"];
-  recordGrant(world.emulator.state, app.clientId, login, scopes);
-  const issued = issueTokens(world.emulator.state, app, login, scopes);
+  const clientId = kind === "github_app" ? world.emulator.apps.githubApp.clientId : DEMO_CONNECT_APP.clientId;
+  const issued = await world.control.issueToken(login, { clientId, scopes: kind === "github_app" ? [] : ["repo", "read:org"] });
   const account = world.emulator.state.account(login)!;
   const user = await world.inspect.user.create({ data: { login, name: login, email: `${login}-${Math.random()}@example.com` } });
+  const at = (iso: string | null) => (iso ? new Date(iso) : null);
   await saveGrant(
     user.id,
     { id: account.id, login },
     {
-      accessToken: issued.access.value,
-      accessTokenExpiresAt: issued.access.expiresAt === undefined ? null : new Date(issued.access.expiresAt),
-      refreshToken: issued.refresh?.value ?? null,
-      refreshTokenExpiresAt: issued.refresh ? new Date(issued.refresh.expiresAt) : null,
-      scopes,
+      accessToken: issued.access_token,
+      accessTokenExpiresAt: at(issued.expires_at),
+      refreshToken: issued.refresh_token,
+      refreshTokenExpiresAt: at(issued.refresh_token_expires_at),
+      scopes: issued.scopes,
     },
     kind,
   );
@@ -80,10 +72,10 @@ export async function connectedUser(world: LifecycleWorld, login: string, { kind
 
 /** The access token has expired, at GitHub and in what Hublink stored. */
 export async function expireAccessToken(world: LifecycleWorld, userId: string, login: string) {
-  await world.control("POST", "/expire", { login });
+  await world.control.expire(login);
   await world.inspect.gitHubConnection.update({ where: { userId }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
 }
 
 export async function refreshCount(world: LifecycleWorld): Promise<number> {
-  return ((await world.control("GET", "/stats")) as { refreshes: number }).refreshes;
+  return (await world.control.stats()).refreshes;
 }

@@ -1,7 +1,7 @@
 import { readJson, sendJson, type Ctx, type Router } from "./http";
 import { approveRequest, deleteInstallation, setSuspended } from "./installations";
 import type { EmulatorState, Fault } from "./state";
-import { revokeGrant } from "./tokens";
+import { issueTokens, parseScopes, recordGrant, revokeGrant } from "./tokens";
 import type { WebhookSender } from "./webhooks";
 
 // Test control under /_emulator (JSON in, JSON out). Not part of GitHub: tests and demo tooling only.
@@ -43,6 +43,23 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
     }),
   );
 
+  // A token pair as if `login` had authorized the app (grant included), without clicking through the pages.
+  r("POST", "/tokens", (ctx, body) => {
+    const user = state.account(str(body.login));
+    if (!user || user.type !== "User") return bad(ctx, "login must name a seeded user.");
+    const clientId = str(body.client_id) ?? state.apps.githubApp.clientId;
+    const app = state.registeredApps().find((a) => a.clientId === clientId);
+    if (!app) return bad(ctx, "client_id must name a registered app.");
+    const scopes = app.kind === "github_app" ? [] : parseScopes(Array.isArray(body.scopes) ? body.scopes.join(" ") : str(body.scopes));
+    recordGrant(state, app.clientId, user.login, scopes);
+    const { access, refresh } = issueTokens(state, app, user.login, scopes);
+    const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+    sendJson(ctx.res, 200, {
+      access_token: access.value, expires_at: iso(access.expiresAt), refresh_token: refresh?.value ?? null, refresh_token_expires_at: iso(refresh?.expiresAt),
+      scopes: access.scopes, client_id: app.clientId, login: user.login,
+    });
+  });
+
   r("POST", "/revoke", (ctx, body) => {
     const login = str(body.login);
     const user = state.account(login);
@@ -53,7 +70,7 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
       if (clientId && app.clientId !== clientId) continue;
       if (!revokeGrant(state, app.clientId, user.login)) continue;
       revoked.push(app.clientId);
-      if (app.kind === "github_app") hooks.authorizationRevoked(user.login);
+      if (app.kind === "github_app" && body.webhook !== false) hooks.authorizationRevoked(user.login);
     }
     sendJson(ctx.res, 200, { revoked });
   });

@@ -13,14 +13,10 @@ export function signWebhookBody(secret: string, body: string | Buffer): string {
 
 export const DEFAULT_RETRY_DELAYS_MS = [200, 1000];
 
-const pending = new Set<Promise<void>>();
-
-/** Resolves when every delivery started so far has finished (used by stop() and tests). */
-export async function settleDeliveries(): Promise<void> {
-  while (pending.size) await Promise.allSettled([...pending]);
-}
-
-export function deliverWebhook(state: EmulatorState, app: GitHubApp, event: string, payload: Record<string, unknown>, retryDelaysMs: number[]): WebhookDeliveryRecord {
+/** Starts one delivery (with its retries) in the background; `pending` holds it until it has finished. */
+export function deliverWebhook(
+  state: EmulatorState, app: GitHubApp, event: string, payload: Record<string, unknown>, retryDelaysMs: number[], pending: Set<Promise<void>>,
+): WebhookDeliveryRecord {
   const record: WebhookDeliveryRecord = { id: randomUUID(), event, action: typeof payload.action === "string" ? payload.action : null, status: null, attempts: 0 };
   state.stats.webhooks.deliveries.push(record);
   const stats = state.stats;
@@ -60,11 +56,19 @@ export function deliverWebhook(state: EmulatorState, app: GitHubApp, event: stri
   return record;
 }
 
+/** One emulator's webhook deliveries: each instance waits only for its own. */
 export class WebhookSender {
+  private readonly pending = new Set<Promise<void>>();
+
   constructor(private readonly state: EmulatorState, private readonly retryDelaysMs: number[] = DEFAULT_RETRY_DELAYS_MS) {}
 
+  /** Resolves when every delivery this sender started so far has finished (used by stop() and tests). */
+  async settle(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+
   private send(event: string, payload: Record<string, unknown>): void {
-    deliverWebhook(this.state, this.state.apps.githubApp, event, payload, this.retryDelaysMs);
+    deliverWebhook(this.state, this.state.apps.githubApp, event, payload, this.retryDelaysMs, this.pending);
   }
 
   installation(action: "created" | "deleted" | "suspend" | "unsuspend", inst: Installation, sender: string, repos: Repo[], requester?: string): void {

@@ -105,7 +105,6 @@ export interface GitHubApp {
   expireUserTokens: boolean;
   permissions: Permissions;
   events: string[];
-  privateKey: string;
 }
 
 export type RegisteredApp = OAuthApp | GitHubApp;

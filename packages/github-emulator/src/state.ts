@@ -96,7 +96,7 @@ export class EmulatorState {
   }
 
   registeredApps(): RegisteredApp[] {
-    return [this.apps.signIn, this.apps.connect, this.apps.githubApp, emulatorClient(this.baseUrl)];
+    return [...this.apps.oauthApps, this.apps.githubApp, emulatorClient(this.baseUrl)];
   }
 
   appByClientId(clientId: string | null | undefined): RegisteredApp | undefined {

@@ -1,4 +1,4 @@
-import { DEMO } from "./apps";
+import { DEFAULT_CREDENTIALS } from "./apps";
 import { sendHtml, withQuery, type Ctx } from "./http";
 import { esc, page } from "./html";
 import { sessionLogin } from "./session";
@@ -18,7 +18,7 @@ export function handleHome(state: EmulatorState, ctx: Ctx): void {
     return `<li><img src="${esc(`/avatars/${u.login}.png`)}" alt=""><strong>${esc(u.login)}</strong><span class="muted">${esc(u.name)} · ${repos.length} repositories</span></li>`;
   });
   const tryUrl = withQuery(`${state.baseUrl}/login/oauth/authorize`, {
-    client_id: DEMO.emulatorClient.clientId, scope: "read:user user:email", state: "try-it-state", prompt: "select_account",
+    client_id: DEFAULT_CREDENTIALS.demoClient.clientId, scope: "read:user user:email", state: "try-it-state", prompt: "select_account",
   });
   const appTryUrl = withQuery(`${state.baseUrl}/apps/${state.apps.githubApp.slug}/installations/new`, { state: "try-install" });
   sendHtml(ctx.res, 200, page("Home", `<h1>GitHub Emulator</h1>
@@ -37,7 +37,7 @@ export function handleDemoCallback(state: EmulatorState, ctx: Ctx): void {
   const rows = [...p.entries()].map(([k, v]) => `<tr><th>${esc(k)}</th><td><code>${esc(v)}</code></td></tr>`).join("");
   const curl = p.get("code")
     ? `<p>Exchange it within 10 minutes:</p><pre><code>curl -s -X POST -H 'Accept: application/json' ${esc(state.baseUrl)}/login/oauth/access_token \\
-  -d client_id=${esc(DEMO.emulatorClient.clientId)} -d client_secret=${esc(DEMO.emulatorClient.clientSecret)} -d code=${esc(p.get("code") ?? "")}</code></pre>`
+  -d client_id=${esc(DEFAULT_CREDENTIALS.demoClient.clientId)} -d client_secret=${esc(DEFAULT_CREDENTIALS.demoClient.clientSecret)} -d code=${esc(p.get("code") ?? "")}</code></pre>`
     : "";
   sendHtml(ctx.res, 200, page("Callback", `<h1>${p.get("error") ? "Authorization denied" : "Authorized"}</h1><table>${rows}</table>${curl}<p><a href="/">Emulator home</a></p>`));
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SEEDED_INSTALLATION_ID, type RunningEmulator } from "./index";
+import { SEEDED_INSTALLATION_ID, type RunningEmulator } from "../src/index";
 import { assertMatchesSchema } from "./openapi-schemas";
-import { octokitFor, startTestEmulator, tokenFor } from "./test-helpers";
+import { emulatorControl, startTestEmulator, tokenFor } from "../src/testing";
+import { octokitFor } from "./helpers";
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -9,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 beforeEach(async () => {
-  await fetch(`${emu.url}/_emulator/reset`, { method: "POST" });
+  await emulatorControl(emu.url).reset();
 });
 
 async function get(token: string | undefined, path: string, headers: Record<string, string> = {}) {
@@ -18,7 +19,7 @@ async function get(token: string | undefined, path: string, headers: Record<stri
 
 describe("responses match GitHub's OpenAPI schemas", () => {
   it("users, emails and repositories", async () => {
-    const token = await tokenFor(emu, "octocat", "connect", "repo read:org user:email");
+    const token = await tokenFor(emu, "octocat", { scope: "repo read:org user:email" });
     const gh = octokitFor(emu, token);
     assertMatchesSchema("get", "/user", (await gh.rest.users.getAuthenticated()).data);
     assertMatchesSchema("get", "/users/{username}", (await gh.rest.users.getByUsername({ username: "hubot" })).data);
@@ -57,7 +58,7 @@ describe("responses match GitHub's OpenAPI schemas", () => {
   });
 
   it("installations, rate limit and token check", async () => {
-    const appToken = await tokenFor(emu, "octocat", "githubApp");
+    const appToken = await tokenFor(emu, "octocat", { clientId: emu.apps.githubApp.clientId });
     const gh = octokitFor(emu, appToken);
     const inst = (await gh.rest.apps.listInstallationsForAuthenticatedUser()).data;
     assertMatchesSchema("get", "/user/installations", inst);
@@ -84,7 +85,7 @@ describe("the schema check itself", () => {
 
 describe("visibility", () => {
   it("hides private repositories from OAuth tokens without `repo` and from strangers (404)", async () => {
-    const noRepo = await tokenFor(emu, "octocat", "signIn", "read:user");
+    const noRepo = await tokenFor(emu, "octocat", { scope: "read:user" });
     expect((await get(noRepo, "/repos/octocat/secret-plans")).status).toBe(404);
     const list = (await (await get(noRepo, "/user/repos?per_page=100")).json()) as { private: boolean }[];
     expect(list.length).toBeGreaterThan(0);
@@ -96,11 +97,11 @@ describe("visibility", () => {
   });
 
   it("gives a GitHub App user token the intersection of the user's access and the app's installations", async () => {
-    const octocat = await tokenFor(emu, "octocat", "githubApp");
+    const octocat = await tokenFor(emu, "octocat", { clientId: emu.apps.githubApp.clientId });
     const names = ((await (await get(octocat, "/user/repos?per_page=100")).json()) as { full_name: string }[]).map((r) => r.full_name);
     expect(names.sort()).toEqual(["octocat/hello-world", "octocat/secret-plans", "octocat/spoon-knife"]);
     expect((await get(octocat, "/repos/octo-org/octo-infra")).status).toBe(404);
-    const hubot = await tokenFor(emu, "hubot", "githubApp");
+    const hubot = await tokenFor(emu, "hubot", { clientId: emu.apps.githubApp.clientId });
     expect(await (await get(hubot, "/user/repos")).json()).toEqual([]);
     expect(((await (await get(hubot, "/user/installations")).json()) as { total_count: number }).total_count).toBe(0);
   });
@@ -151,7 +152,7 @@ describe("search", () => {
   });
 
   it("answers 422 to a GitHub App token without is:issue or is:pr", async () => {
-    const res = await get(await tokenFor(emu, "octocat", "githubApp"), "/search/issues?q=author:octocat");
+    const res = await get(await tokenFor(emu, "octocat", { clientId: emu.apps.githubApp.clientId }), "/search/issues?q=author:octocat");
     expect(res.status).toBe(422);
     expect(((await res.json()) as { message: string }).message).toBe("Query must include 'is:issue' or 'is:pull-request'");
   });
@@ -181,7 +182,7 @@ describe("headers", () => {
     expect(Number(a.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
     expect(a.headers.get("x-oauth-scopes")).toBe("read:org, repo");
     expect((await get(token, "/repos/octocat/hello-world")).headers.get("x-accepted-oauth-scopes")).toBe("repo");
-    const appRes = await get(await tokenFor(emu, "octocat", "githubApp"), "/user");
+    const appRes = await get(await tokenFor(emu, "octocat", { clientId: emu.apps.githubApp.clientId }), "/user");
     expect(appRes.headers.get("x-oauth-scopes")).toBeNull();
   });
 
@@ -194,7 +195,7 @@ describe("headers", () => {
     expect(second.status).toBe(304);
     expect(await second.text()).toBe("");
     expect(second.headers.get("x-ratelimit-used")).toBe(first.headers.get("x-ratelimit-used"));
-    const stats = (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as { notModified: number; rateLimitCharged: number };
+    const stats = await emulatorControl(emu.url).stats();
     expect([stats.notModified, stats.rateLimitCharged]).toEqual([1, 1]);
   });
 

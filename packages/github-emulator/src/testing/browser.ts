@@ -1,22 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Octokit } from "@octokit/rest";
-import { afterAll, beforeAll, beforeEach } from "vitest";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./index";
+import type { RunningEmulator } from "../index";
 
-// Test helpers: drive the emulator's HTML forms like a browser, and receive webhooks.
-
-export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, appUrl: "http://127.0.0.1:9", webhookRetryDelaysMs: [50, 100], ...options });
-}
-
-export async function control(emu: RunningEmulator, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${emu.url}/_emulator${path}`, {
-    method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, unknown>;
-}
+// Drive the emulator's HTML forms like a person in a browser, and exchange codes like an app.
 
 /** A cookie-keeping client that does not follow redirects, so each step can be inspected. */
 export class Browser {
@@ -110,88 +95,16 @@ export async function exchange(emu: RunningEmulator, params: Record<string, stri
   return (await res.json()) as Record<string, unknown>;
 }
 
-/** @octokit/request pointed at the emulator, the way oauth-methods wants it (it strips /api/v3 for web routes). */
-export function octokitFor(emu: RunningEmulator, token?: string): Octokit {
-  return new Octokit({ baseUrl: emu.apiUrl, auth: token, log: { debug() {}, info() {}, warn() {}, error() {} } });
-}
-
-export function emulatorRequest(emu: RunningEmulator) {
-  return octokitFor(emu).request;
-}
-
-export interface ReceivedWebhook {
-  headers: IncomingHttpHeaders;
-  body: string;
-  event: string;
-  payload: Record<string, unknown>;
-}
-
-/** A tiny local HTTP receiver for webhook deliveries; `status` decides what it answers. */
-export async function startWebhookReceiver(status: () => number = () => 200) {
-  const received: ReceivedWebhook[] = [];
-  const waiters: (() => void)[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      received.push({ headers: req.headers, body, event: String(req.headers["x-github-event"]), payload: JSON.parse(body) as Record<string, unknown> });
-      res.writeHead(status()).end();
-      waiters.splice(0).forEach((w) => w());
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
-  return {
-    url,
-    received,
-    async waitFor(predicate: (w: ReceivedWebhook) => boolean, timeoutMs = 5000): Promise<ReceivedWebhook> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const hit = received.find(predicate);
-        if (hit) return hit;
-        if (Date.now() > deadline) throw new Error(`webhook not received; got ${received.map((r) => `${r.event}.${String(r.payload.action)}`).join(", ")}`);
-        await new Promise<void>((r) => {
-          waiters.push(r);
-          setTimeout(r, 100);
-        });
-      }
-    },
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
-
 /** A live token for `login`, obtained through the real authorize + token flow. */
 export async function tokenFor(
-  emu: RunningEmulator, login: string, kind: "connect" | "signIn" | "githubApp" = "connect", scope = "repo read:org",
+  emu: RunningEmulator, login: string, options: { clientId?: string; scope?: string } = {},
 ): Promise<string> {
-  const app = emu.state.apps[kind];
+  const app = emu.state.appByClientId(options.clientId ?? emu.apps.oauthApps[0]?.clientId);
+  if (!app) throw new Error(`no registered app with client_id ${options.clientId ?? "(none: no OAuth app registered)"}`);
+  const scope = options.scope ?? "repo read:org";
   const r = await authorize(new Browser(emu.url), { client_id: app.clientId, scope: app.kind === "github_app" ? undefined : scope, state: "t" }, { login });
   const out = await exchange(emu, { client_id: app.clientId, client_secret: app.clientSecret, code: r.code });
   if (typeof out.access_token !== "string") throw new Error(`no token: ${JSON.stringify(out)}`);
   return out.access_token;
 }
 
-export type WebhookReceiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
-
-/**
- * For a test file: an emulator whose app URL is a local webhook receiver, started once, reset (and
- * the receiver emptied) before each test. `status` answers each delivery (default 200).
- */
-export function useEmulatorWithReceiver(options: { status?: () => number; emulator?: EmulatorOptions } = {}) {
-  const world = {} as { emu: RunningEmulator; receiver: WebhookReceiver; appUrl: string };
-  beforeAll(async () => {
-    world.receiver = await startWebhookReceiver(options.status);
-    world.appUrl = new URL(world.receiver.url).origin;
-    world.emu = await startTestEmulator({ appUrl: world.appUrl, ...options.emulator });
-  });
-  afterAll(async () => {
-    await world.emu?.stop();
-    await world.receiver?.close();
-  });
-  beforeEach(async () => {
-    await control(world.emu, "POST", "/reset");
-    world.receiver.received.length = 0;
-  });
-  return world;
-}

@@ -1,13 +1,15 @@
 import { checkToken, deleteAuthorization, deleteToken, exchangeWebFlowCode, refreshToken, resetToken } from "@octokit/oauth-methods";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO, type RunningEmulator } from "./index";
-import { redirectUriAllowed } from "./oauth-authorize";
-import { Browser, authorize, emulatorRequest, exchange, octokitFor, pkcePair, startTestEmulator } from "./test-helpers";
+import { DEFAULT_CREDENTIALS as APPS, type RunningEmulator } from "../src/index";
+import { redirectUriAllowed } from "../src/oauth-authorize";
+import { Browser, authorize, emulatorControl, exchange, pkcePair, startTestEmulator } from "../src/testing";
+import { emulatorRequest, octokitFor } from "./helpers";
 
 const APP_URL = "http://127.0.0.1:9";
-const SIGN_IN_CB = `${APP_URL}/api/auth/callback/github`;
-const CONNECT_CB = `${APP_URL}/api/github/callback`;
-const signIn = { client_id: DEMO.signIn.clientId, redirect_uri: SIGN_IN_CB, scope: "read:user user:email", state: "st-123" };
+// The default apps: an OAuth app and a GitHub App, both with callback `${appUrl}/callback`.
+const SIGN_IN_CB = `${APP_URL}/callback`;
+const CONNECT_CB = `${APP_URL}/callback`;
+const signIn = { client_id: APPS.oauthApp.clientId, redirect_uri: SIGN_IN_CB, scope: "read:user user:email", state: "st-123" };
 
 let emu: RunningEmulator;
 let clockOffset = 0;
@@ -18,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => emu.stop());
 beforeEach(async () => {
   clockOffset = 0;
-  await fetch(`${emu.url}/_emulator/reset`, { method: "POST" });
+  await emulatorControl(emu.url).reset();
 });
 
 const browser = () => new Browser(emu.url);
@@ -37,7 +39,7 @@ describe("authorize page", () => {
     for (const login of ["octocat", "hubot", "monalisa"]) expect(html).toContain(`value="${login}">${login}</button>`);
     const signedIn = await b.request("POST", "/session", { return_to: `/login/oauth/authorize?${new URLSearchParams(signIn)}`, login: "hubot" });
     const consent = await (await b.get(signedIn.headers.get("location") ?? "")).text();
-    expect(consent).toMatch(/<button[^>]*>Authorize Hublink<\/button>/);
+    expect(consent).toMatch(/<button[^>]*>Authorize Example OAuth App<\/button>/);
     expect(consent).toMatch(/<button[^>]*>Cancel<\/button>/);
     expect(consent).toContain("<li>read:user</li>");
     expect(consent).toContain("<li>user:email</li>");
@@ -52,20 +54,20 @@ describe("authorize page", () => {
   it("applies GitHub's redirect_uri rules", async () => {
     const attempt = (client_id: string, redirect_uri: string) => authorize(browser(), { client_id, redirect_uri, state: "s" });
     expect((await attempt(signIn.client_id, `${SIGN_IN_CB}/deeper`)).code).toBeTruthy();
-    expect((await attempt(signIn.client_id, "http://127.0.0.1:7777/api/auth/callback/github")).code).toBeTruthy();
-    const otherHost = await attempt(signIn.client_id, "http://evil.example/api/auth/callback/github");
+    expect((await attempt(signIn.client_id, "http://127.0.0.1:7777/callback")).code).toBeTruthy();
+    const otherHost = await attempt(signIn.client_id, "http://evil.example/callback");
     expect([otherHost.status, otherHost.location]).toEqual([400, null]);
     expect((await attempt(signIn.client_id, `${APP_URL}/elsewhere`)).status).toBe(400);
-    expect((await attempt(DEMO.githubApp.clientId, CONNECT_CB)).code).toBeTruthy();
-    expect((await attempt(DEMO.githubApp.clientId, `${CONNECT_CB}/deeper`)).status).toBe(400);
+    expect((await attempt(APPS.githubApp.clientId, CONNECT_CB)).code).toBeTruthy();
+    expect((await attempt(APPS.githubApp.clientId, `${CONNECT_CB}/deeper`)).status).toBe(400);
   });
 
   it("keeps the port fixed for non-loopback hosts and the path at or below the callback", () => {
-    const app = { kind: "oauth_app", name: "x", clientId: "x", clientSecret: "y", callbackUrl: "https://hublink.example.com/api/github/callback" } as const;
-    expect(redirectUriAllowed(app, "https://hublink.example.com/api/github/callback/more")).toBe(true);
-    expect(redirectUriAllowed(app, "https://hublink.example.com:8443/api/github/callback")).toBe(false);
-    expect(redirectUriAllowed(app, "http://hublink.example.com/api/github/callback")).toBe(false);
-    expect(redirectUriAllowed(app, "https://hublink.example.com/api/github/callbackx")).toBe(false);
+    const app = { kind: "oauth_app", name: "x", clientId: "x", clientSecret: "y", callbackUrl: "https://app.example.com/auth/callback" } as const;
+    expect(redirectUriAllowed(app, "https://app.example.com/auth/callback/more")).toBe(true);
+    expect(redirectUriAllowed(app, "https://app.example.com:8443/auth/callback")).toBe(false);
+    expect(redirectUriAllowed(app, "http://app.example.com/auth/callback")).toBe(false);
+    expect(redirectUriAllowed(app, "https://app.example.com/auth/callbackx")).toBe(false);
   });
 
   it("uses the registered callback when redirect_uri is omitted", async () => {
@@ -101,7 +103,7 @@ describe("PKCE", () => {
   it("accepts S256 with the right verifier", async () => {
     const { verifier, challenge } = pkcePair();
     const { code } = await signInCode({ ...signIn, code_challenge: challenge, code_challenge_method: "S256" });
-    const out = await exchange(emu, { client_id: signIn.client_id, client_secret: DEMO.signIn.clientSecret, code, code_verifier: verifier });
+    const out = await exchange(emu, { client_id: signIn.client_id, client_secret: APPS.oauthApp.clientSecret, code, code_verifier: verifier });
     expect(out.access_token).toMatch(/^gho_[A-Za-z0-9]{36}$/);
   });
 
@@ -119,14 +121,14 @@ describe("PKCE", () => {
   it("rejects a wrong or missing verifier with bad_verification_code", async () => {
     const { challenge } = pkcePair();
     const { code } = await signInCode({ ...signIn, code_challenge: challenge, code_challenge_method: "S256" });
-    const creds = { client_id: signIn.client_id, client_secret: DEMO.signIn.clientSecret, code };
+    const creds = { client_id: signIn.client_id, client_secret: APPS.oauthApp.clientSecret, code };
     expect((await exchange(emu, { ...creds, code_verifier: pkcePair().verifier })).error).toBe("bad_verification_code");
     expect((await exchange(emu, creds)).error).toBe("bad_verification_code");
   });
 });
 
 describe("POST /login/oauth/access_token", () => {
-  const creds = { client_id: DEMO.signIn.clientId, client_secret: DEMO.signIn.clientSecret };
+  const creds = { client_id: APPS.oauthApp.clientId, client_secret: APPS.oauthApp.clientSecret };
 
   it("exchanges a code through @octokit/oauth-methods and answers form-encoded without Accept: json", async () => {
     const { code } = await signInCode();
@@ -183,7 +185,7 @@ describe("home page", () => {
   it("lets a person click through sign-in and consent with the emulator's own demo client", async () => {
     const b = browser();
     const home = await (await b.get("/")).text();
-    expect(home).toContain(DEMO.signIn.clientId);
+    expect(home).toContain(APPS.oauthApp.clientId);
     const href = /<a href="([^"]+)">Try sign-in and consent<\/a>/.exec(home)?.[1]?.replace(/&#38;/g, "&") ?? "";
     const params = Object.fromEntries(new URL(href).searchParams);
     const r = await authorize(b, params, { login: "monalisa" });
@@ -197,7 +199,7 @@ describe("home page", () => {
 });
 
 describe("GitHub App user tokens", () => {
-  const app = { clientType: "github-app" as const, clientId: DEMO.githubApp.clientId, clientSecret: DEMO.githubApp.clientSecret };
+  const app = { clientType: "github-app" as const, clientId: APPS.githubApp.clientId, clientSecret: APPS.githubApp.clientSecret };
 
   async function appTokens() {
     const r = await authorize(browser(), { client_id: app.clientId, redirect_uri: CONNECT_CB, state: "x" });
@@ -224,7 +226,7 @@ describe("GitHub App user tokens", () => {
     await expect(refreshToken({ ...app, refreshToken: t.refresh_token, request: emulatorRequest(emu) })).rejects.toThrow(/bad_refresh_token/);
     const again = await refreshToken({ ...app, refreshToken: authentication.refreshToken, request: emulatorRequest(emu) });
     expect(again.authentication.token).toMatch(/^ghu_/);
-    const stats = (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as { refreshes: number; codeExchanges: number };
+    const stats = await emulatorControl(emu.url).stats();
     expect([stats.refreshes, stats.codeExchanges]).toEqual([2, 1]);
   });
 
@@ -238,7 +240,7 @@ describe("GitHub App user tokens", () => {
 });
 
 describe("token management API (HTTP Basic)", () => {
-  const app = { clientType: "github-app" as const, clientId: DEMO.githubApp.clientId, clientSecret: DEMO.githubApp.clientSecret };
+  const app = { clientType: "github-app" as const, clientId: APPS.githubApp.clientId, clientSecret: APPS.githubApp.clientSecret };
 
   it("checks, resets and deletes tokens and grants", async () => {
     const r = await authorize(browser(), { client_id: app.clientId, state: "x" });

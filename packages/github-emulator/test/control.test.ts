@@ -1,14 +1,16 @@
 import { refreshToken } from "@octokit/oauth-methods";
 import { Webhooks } from "@octokit/webhooks";
 import { describe, expect, it } from "vitest";
-import { DEMO, type EmulatorStats } from "./index";
-import { Browser, authorize, control, emulatorRequest, exchange, useEmulatorWithReceiver, tokenFor } from "./test-helpers";
+import { DEFAULT_CREDENTIALS as APPS } from "../src/index";
+import { Browser, authorize, emulatorControl, exchange, useEmulatorWithReceiver, tokenFor } from "../src/testing";
+import { emulatorRequest } from "./helpers";
 
 const world = useEmulatorWithReceiver();
 
 const status = async (token: string, path = "/user") =>
   (await fetch(`${world.emu.apiUrl}${path}`, { headers: { authorization: `token ${token}` } })).status;
-const stats = async () => (await control(world.emu, "GET", "/stats")) as unknown as EmulatorStats;
+const control = () => emulatorControl(world.emu.url);
+const stats = () => control().stats();
 
 async function appTokens(login: string) {
   const app = world.emu.state.apps.githubApp;
@@ -21,26 +23,27 @@ describe("POST /_emulator/revoke", () => {
     const oauth = await tokenFor(world.emu, "octocat");
     const t = await appTokens("octocat");
     const other = await tokenFor(world.emu, "hubot");
-    expect(await control(world.emu, "POST", "/revoke", { login: "octocat" })).toEqual({ revoked: [DEMO.connect.clientId, DEMO.githubApp.clientId] });
+    expect(await control().revoke("octocat")).toEqual({ revoked: [APPS.oauthApp.clientId, APPS.githubApp.clientId] });
     expect([await status(oauth), await status(t.access_token), await status(other)]).toEqual([401, 401, 200]);
-    const refreshed = await exchange(world.emu, { client_id: DEMO.githubApp.clientId, client_secret: DEMO.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: t.refresh_token });
+    const refreshed = await exchange(world.emu, { client_id: APPS.githubApp.clientId, client_secret: APPS.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: t.refresh_token });
     expect(refreshed.error).toBe("bad_refresh_token");
 
     const hook = await world.receiver.waitFor((w) => w.event === "github_app_authorization");
     expect(hook.payload).toMatchObject({ action: "revoked", sender: { login: "octocat" } });
     expect(hook.headers["user-agent"]).toBe("GitHub-Hookshot/emulator");
     expect(hook.headers["x-github-delivery"]).toMatch(/^[0-9a-f-]{36}$/);
-    const webhooks = new Webhooks({ secret: DEMO.githubApp.webhookSecret });
+    const webhooks = new Webhooks({ secret: APPS.githubApp.webhookSecret });
     expect(await webhooks.verify(hook.body, String(hook.headers["x-hub-signature-256"]))).toBe(true);
     expect(await new Webhooks({ secret: "wrong" }).verify(hook.body, String(hook.headers["x-hub-signature-256"]))).toBe(false);
   });
 
   it("limits revocation to one app with client_id, and asks for consent again afterwards", async () => {
     const oauth = await tokenFor(world.emu, "octocat");
-    const signIn = await tokenFor(world.emu, "octocat", "signIn", "read:user");
-    await control(world.emu, "POST", "/revoke", { login: "octocat", client_id: DEMO.connect.clientId });
+    // A second OAuth app: the emulator's own demo client, always registered.
+    const signIn = await tokenFor(world.emu, "octocat", { clientId: APPS.demoClient.clientId, scope: "read:user" });
+    await control().revoke("octocat", { clientId: APPS.oauthApp.clientId });
     expect([await status(oauth), await status(signIn)]).toEqual([401, 200]);
-    const again = await authorize(new Browser(world.emu.url), { client_id: DEMO.connect.clientId, scope: "repo" });
+    const again = await authorize(new Browser(world.emu.url), { client_id: APPS.oauthApp.clientId, scope: "repo" });
     expect(again.consentShown).toBe(true);
     expect(world.receiver.received).toHaveLength(0);
   });
@@ -50,10 +53,10 @@ describe("POST /_emulator/expire", () => {
   it("expires access tokens now; refresh tokens keep working", async () => {
     const t = await appTokens("octocat");
     const hubot = await appTokens("hubot");
-    expect(await control(world.emu, "POST", "/expire", { login: "octocat" })).toEqual({ expired: 1 });
+    expect(await control().expire("octocat")).toEqual({ expired: 1 });
     expect([await status(t.access_token), await status(hubot.access_token)]).toEqual([401, 200]);
     const { authentication } = await refreshToken({
-      clientType: "github-app", clientId: DEMO.githubApp.clientId, clientSecret: DEMO.githubApp.clientSecret, refreshToken: t.refresh_token, request: emulatorRequest(world.emu),
+      clientType: "github-app", clientId: APPS.githubApp.clientId, clientSecret: APPS.githubApp.clientSecret, refreshToken: t.refresh_token, request: emulatorRequest(world.emu),
     });
     expect(await status(authentication.token)).toBe(200);
   });
@@ -62,35 +65,35 @@ describe("POST /_emulator/expire", () => {
 describe("faults and latency", () => {
   it("injects a status a number of times, on REST and on the token endpoint, then clears", async () => {
     const token = await tokenFor(world.emu, "octocat");
-    await control(world.emu, "POST", "/faults", { method: "GET", path: "^/user$", status: 502, times: 2 });
+    await control().addFault({ method: "GET", path: "^/user$", status: 502, times: 2 });
     expect([await status(token), await status(token), await status(token)]).toEqual([502, 502, 200]);
 
-    await control(world.emu, "POST", "/faults", { path: "/repos/", status: 500, body: { message: "Server Error" } });
+    await control().addFault({ path: "/repos/", status: 500, body: { message: "Server Error" } });
     const res = await fetch(`${world.emu.apiUrl}/repos/octocat/hello-world`, { headers: { authorization: `token ${token}` } });
     expect([res.status, await res.json()]).toEqual([500, { message: "Server Error" }]);
-    await control(world.emu, "DELETE", "/faults");
+    await control().clearFaults();
     expect(await status(token, "/repos/octocat/hello-world")).toBe(200);
 
-    await control(world.emu, "POST", "/faults", { path: "^/api/v3/user$", status: 403, headers: { "x-ratelimit-remaining": "0", "retry-after": "30" }, times: 1 });
+    await control().addFault({ path: "^/api/v3/user$", status: 403, headers: { "x-ratelimit-remaining": "0", "retry-after": "30" }, times: 1 });
     const limited = await fetch(`${world.emu.apiUrl}/user`, { headers: { authorization: `token ${token}` } });
     expect([limited.status, limited.headers.get("x-ratelimit-remaining"), limited.headers.get("retry-after")]).toEqual([403, "0", "30"]);
 
-    await control(world.emu, "POST", "/faults", { path: "/login/oauth/access_token", status: 503, times: 1 });
+    await control().addFault({ path: "/login/oauth/access_token", status: 503, times: 1 });
     const failed = await fetch(`${world.emu.url}/login/oauth/access_token`, { method: "POST" });
     expect(failed.status).toBe(503);
   });
 
   it("delays with delayMs faults and with a fixed latency", async () => {
     const token = await tokenFor(world.emu, "octocat");
-    await control(world.emu, "POST", "/faults", { path: "/user", delayMs: 150, times: 1 });
+    await control().addFault({ path: "/user", delayMs: 150, times: 1 });
     let start = Date.now();
     expect(await status(token)).toBe(200);
     expect(Date.now() - start).toBeGreaterThanOrEqual(140);
-    await control(world.emu, "POST", "/latency", { ms: 120 });
+    await control().latency(120);
     start = Date.now();
     await status(token);
     expect(Date.now() - start).toBeGreaterThanOrEqual(110);
-    await control(world.emu, "POST", "/reset");
+    await control().reset();
     start = Date.now();
     await status(token);
     expect(Date.now() - start).toBeLessThan(100);
@@ -103,15 +106,15 @@ describe("GET /_emulator/stats and reset", () => {
     await status(t.access_token);
     await status(t.access_token, "/repos/octocat/hello-world");
     await status(t.access_token, "/repos/octocat/spoon-knife");
-    await exchange(world.emu, { client_id: DEMO.githubApp.clientId, client_secret: DEMO.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: t.refresh_token });
+    await exchange(world.emu, { client_id: APPS.githubApp.clientId, client_secret: APPS.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: t.refresh_token });
     const s = await stats();
     expect(s.calls).toMatchObject({ "GET /user": 1, "GET /repos/{owner}/{repo}": 2, "POST /login/oauth/access_token": 2 });
     expect([s.codeExchanges, s.refreshes, s.rateLimitCharged, s.notModified]).toEqual([1, 1, 3, 0]);
     expect(s.webhooks).toEqual({ ok: 0, failed: 0, deliveries: [] });
-    await control(world.emu, "POST", "/reset");
+    await control().reset();
     expect(await status(t.access_token)).toBe(401);
     expect((await stats()).calls).toEqual({ "GET /user": 1 });
-    expect(await control(world.emu, "GET", "/health")).toEqual({ ok: true });
+    expect(await control().health()).toEqual({ ok: true });
   });
 });
 
@@ -120,17 +123,43 @@ describe("GET /_emulator/tokens", () => {
     const first = await appTokens("octocat");
     const rotated = await refreshToken({
       clientType: "github-app",
-      clientId: DEMO.githubApp.clientId,
-      clientSecret: DEMO.githubApp.clientSecret,
+      clientId: APPS.githubApp.clientId,
+      clientSecret: APPS.githubApp.clientSecret,
       refreshToken: first.refresh_token,
       request: emulatorRequest(world.emu),
     });
-    const listed = (await control(world.emu, "GET", "/tokens")) as { accessTokens: { value: string }[]; refreshTokens: { value: string }[] };
+    const listed = await control().tokens();
     const values = [...listed.accessTokens, ...listed.refreshTokens].map((t) => t.value);
     expect(values).toEqual(
       expect.arrayContaining([first.access_token, first.refresh_token, rotated.authentication.token, rotated.authentication.refreshToken]),
     );
-    await control(world.emu, "POST", "/reset");
-    expect(await control(world.emu, "GET", "/tokens")).toEqual({ accessTokens: [], refreshTokens: [] });
+    await control().reset();
+    expect(await control().tokens()).toEqual({ accessTokens: [], refreshTokens: [] });
+  });
+});
+
+describe("POST /_emulator/tokens", () => {
+  it("issues a GitHub App token pair as if the user had authorized the app, and an OAuth token with scopes", async () => {
+    const pair = await control().issueToken("octocat");
+    expect(pair).toMatchObject({ client_id: APPS.githubApp.clientId, login: "octocat", scopes: [] });
+    expect(pair.access_token).toMatch(/^ghu_/);
+    expect(pair.refresh_token).toMatch(/^ghr_/);
+    expect(Date.parse(pair.expires_at ?? "") - Date.now()).toBeGreaterThan(28700 * 1000);
+    expect(await status(pair.access_token)).toBe(200);
+    const refreshed = await exchange(world.emu, { client_id: APPS.githubApp.clientId, client_secret: APPS.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: pair.refresh_token ?? "" });
+    expect(refreshed.access_token).toMatch(/^ghu_/);
+
+    const oauth = await control().issueToken("hubot", { clientId: APPS.oauthApp.clientId, scopes: ["repo"] });
+    expect([oauth.expires_at, oauth.refresh_token, oauth.scopes]).toEqual([null, null, ["repo"]]);
+    expect(await status(oauth.access_token, "/repos/hubot/private-notes")).toBe(200);
+    await expect(control().issueToken("nobody")).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("revoke with webhook: false revokes without the github_app_authorization delivery", async () => {
+    const pair = await control().issueToken("octocat");
+    expect(await control().revoke("octocat", { webhook: false })).toEqual({ revoked: [APPS.githubApp.clientId] });
+    expect(await status(pair.access_token)).toBe(401);
+    await world.emu.settleWebhooks();
+    expect((await stats()).webhooks.deliveries).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { error, ok, paginate, type RestResult, type RestRoute } from "./rest";
 import { searchItemJson } from "./shapes";
 import type { EmulatorState } from "./state";
 
-// GET /search/issues — the qualifiers Hublink uses, with GitHub's own rate-limit resource "search".
+// GET /search/issues — the common qualifiers (see README), with GitHub's own rate-limit resource "search".
 
 const SEARCH_DOCS = "https://docs.github.com/rest/search/search#search-issues-and-pull-requests";
 
