@@ -45,7 +45,9 @@ const layerPatterns = (forbidden) =>
     message: `lib/github layers import downward only (see docs/architecture.md): this folder must not import ${folder}/.`,
   }));
 
-const restricted = (...patterns) => ({ "no-restricted-imports": ["error", { patterns: [...EMULATOR_ENTRY_POINTS_ONLY, ...patterns] }] });
+const restricted = (...patterns) => ({
+  "no-restricted-imports": ["error", { patterns: [...EMULATOR_ENTRY_POINTS_ONLY, ...patterns] }],
+});
 
 const config = [
   ...nextVitals,
@@ -81,14 +83,24 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/*", "**/lib/**", "**/app/**", "@hublink/*", "!@hublink/github-emulator*"], message: "The emulator must not depend on Hublink's code." },
+            {
+              group: ["@/*", "**/lib/**", "**/app/**", "@hublink/*", "!@hublink/github-emulator*"],
+              message: "The emulator must not depend on Hublink's code.",
+            },
           ],
         },
       ],
     },
   },
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
 ];
 

@@ -17,6 +17,8 @@ export default defineConfig({
     // Database tests share one SQLite file / Postgres schema per file; files run in separate forks.
     pool: "forks",
     // CI keeps a JSON report so .ci/run can print one closing "N passed, N failed" line.
-    reporters: process.env.CI ? ["default", ["json", { outputFile: process.env.VITEST_REPORT ?? "reports/vitest.json" }]] : ["default"],
+    reporters: process.env.CI
+      ? ["default", ["json", { outputFile: process.env.VITEST_REPORT ?? "reports/vitest.json" }]]
+      : ["default"],
   },
 });

@@ -10,11 +10,19 @@ export function chromiumLaunchOptions() {
   if (existsSync(bundled)) return {};
   const system = SYSTEM_CHROMIUM.find((candidate) => existsSync(candidate));
   if (!system) {
-    throw new Error("No Chromium found: run `npx playwright install chromium`, or on Debian `apt-get install chromium`.");
+    throw new Error(
+      "No Chromium found: run `npx playwright install chromium`, or on Debian `apt-get install chromium`.",
+    );
   }
   return {
     executablePath: system,
     // Debian's build, run as root in a sandbox-less container, on a machine without internet.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   };
 }

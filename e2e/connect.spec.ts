@@ -55,7 +55,11 @@ test("Cancel on GitHub's consent page stores nothing and says so", async ({ page
   expect(await connectionOf("monalisa")).toBeNull();
 });
 
-test("a forged callback with another browser's code is rejected and stores nothing for the victim", async ({ page, hublink, browser }) => {
+test("a forged callback with another browser's code is rejected and stores nothing for the victim", async ({
+  page,
+  hublink,
+  browser,
+}) => {
   // The attacker authorizes in their own browser and keeps GitHub's callback URL instead of following it.
   const attackerContext = await browser.newContext();
   const attackerPage = await attackerContext.newPage();
@@ -103,7 +107,11 @@ test("open-redirect returnTo values land on the dashboard", async ({ page, hubli
   for (const returnTo of ["//evil.example", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"]) {
     await freshConnection();
     await page.goto(`/api/github/connect?returnTo=${encodeURIComponent(returnTo)}`);
-    await page.getByRole("button", { name: /^Authorize/ }).or(page.getByRole("heading", { name: "Dashboard" })).first().waitFor();
+    await page
+      .getByRole("button", { name: /^Authorize/ })
+      .or(page.getByRole("heading", { name: "Dashboard" }))
+      .first()
+      .waitFor();
     if (await page.getByRole("button", { name: /^Authorize/ }).isVisible()) {
       await page.getByRole("button", { name: /^Authorize/ }).click();
     }
@@ -114,7 +122,10 @@ test("open-redirect returnTo values land on the dashboard", async ({ page, hubli
   }
 });
 
-test("disconnect revokes the grant at GitHub, forgets cached GitHub data and shows Not connected", async ({ page, hublink }) => {
+test("disconnect revokes the grant at GitHub, forgets cached GitHub data and shows Not connected", async ({
+  page,
+  hublink,
+}) => {
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
   // The dashboard leaves conditional-request cache entries (private repository data among them).
@@ -136,7 +147,10 @@ test("disconnect revokes the grant at GitHub, forgets cached GitHub data and sho
   expect(await appDatabase().gitHubResponseCache.count({ where: { userId } })).toBe(0);
 });
 
-test("no token issued by GitHub appears in the server log or in the database in plain text", async ({ page, hublink }) => {
+test("no token issued by GitHub appears in the server log or in the database in plain text", async ({
+  page,
+  hublink,
+}) => {
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
   await page.goto("/dashboard");
@@ -155,11 +169,16 @@ test("no token issued by GitHub appears in the server log or in the database in 
 });
 
 test("connecting needs a signed-in person: 401 for a script, sign-in for a browser", async ({ page, request }) => {
-  const response = await request.get("/api/github/connect?returnTo=/repos", { headers: { accept: "application/json" }, maxRedirects: 0 });
+  const response = await request.get("/api/github/connect?returnTo=/repos", {
+    headers: { accept: "application/json" },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(401);
   expect(await response.json()).toEqual({ error: "unauthenticated", message: "Sign in to Hublink first." });
 
   await page.goto("/api/github/connect?returnTo=/repos");
-  await expect(page).toHaveURL(`${E2E_APP_URL}/?returnTo=${encodeURIComponent("/api/github/connect?returnTo=%2Frepos")}`);
+  await expect(page).toHaveURL(
+    `${E2E_APP_URL}/?returnTo=${encodeURIComponent("/api/github/connect?returnTo=%2Frepos")}`,
+  );
   await expect(page.getByRole("button", { name: "Sign in with GitHub" })).toBeVisible();
 });

@@ -44,13 +44,20 @@ test("a timeout or rate limit in one panel says so, and when the limit resets", 
     path: "^/search/issues",
     status: 403,
     body: { message: "API rate limit exceeded for user ID 583231.", documentation_url: "https://docs.github.com/rest" },
-    headers: { "x-ratelimit-remaining": "0", "x-ratelimit-limit": "30", "x-ratelimit-reset": String(reset), "x-ratelimit-resource": "search" },
+    headers: {
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-limit": "30",
+      "x-ratelimit-reset": String(reset),
+      "x-ratelimit-resource": "search",
+    },
   });
   await page.goto("/dashboard");
   await panelsLoaded(page);
   const resetAt = new Date(reset * 1000).toISOString().slice(11, 16);
   for (const name of [/^Your pull requests/, /^Review requested/, /^Assigned issues/]) {
-    await expect(panel(page, name).getByRole("alert")).toContainText(`used up its GitHub API allowance for now. It resets at ${resetAt} UTC.`);
+    await expect(panel(page, name).getByRole("alert")).toContainText(
+      `used up its GitHub API allowance for now. It resets at ${resetAt} UTC.`,
+    );
   }
   await expect(items(panel(page, "Recently updated repositories"))).toHaveCount(3);
 });
@@ -68,13 +75,18 @@ test("a second view of the dashboard is answered with 304s only", async ({ page 
   const calls = total(after) - total(before);
   const notModified = after.notModified - before.notModified;
   const charged = after.rateLimitCharged - before.rateLimitCharged;
-  testInfo.annotations.push({ type: "second view", description: `${calls} GitHub calls, ${notModified} answered 304, ${charged} charged to the rate limit` });
+  testInfo.annotations.push({
+    type: "second view",
+    description: `${calls} GitHub calls, ${notModified} answered 304, ${charged} charged to the rate limit`,
+  });
   expect(calls).toBe(5); // profile, recent repositories, three searches
   expect(notModified).toBe(calls);
   expect(charged).toBe(0);
 });
 
-test("panels load in parallel: with 400 ms per GitHub call the page is done in about one call's time", async ({ page }, testInfo) => {
+test("panels load in parallel: with 400 ms per GitHub call the page is done in about one call's time", async ({
+  page,
+}, testInfo) => {
   const latency = 400;
   await page.goto("/dashboard");
   await panelsLoaded(page);
@@ -112,9 +124,15 @@ test("panels load in parallel: with 400 ms per GitHub call the page is done in a
 });
 
 test("screenshots of the dashboard and a repository at desktop and phone width", async ({ page }, testInfo) => {
-  for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [device, viewport] of [
+    ["desktop", { width: 1280, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(viewport);
-    for (const [name, path] of [["dashboard", "/dashboard"], ["repository", "/repos/octocat/hello-world?tab=pulls"]] as const) {
+    for (const [name, path] of [
+      ["dashboard", "/dashboard"],
+      ["repository", "/repos/octocat/hello-world?tab=pulls"],
+    ] as const) {
       await page.goto(path);
       await panelsLoaded(page);
       // Nothing spills sideways at phone width.

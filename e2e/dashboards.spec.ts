@@ -26,12 +26,18 @@ test("the dashboard shows octocat's profile, repositories and work as GitHub has
   for (const name of ["octocat/hello-world", "octocat/spoon-knife", "octocat/secret-plans"]) {
     await expect(repositories.getByRole("link", { name, exact: true })).toBeVisible();
   }
-  await expect(repositories.getByRole("listitem").filter({ hasText: "octocat/secret-plans" }).getByText("Private")).toBeVisible();
+  await expect(
+    repositories.getByRole("listitem").filter({ hasText: "octocat/secret-plans" }).getByText("Private"),
+  ).toBeVisible();
 
   const expected: [string, number, string[]][] = [
     ["Your pull requests", 3, ["Add a greeting endpoint", "Secret feature", "Add a deploy script"]],
     ["Review requested", 3, ["WIP: dark mode", "Improve the smile", "Add health checks"]],
-    ["Assigned issues", 5, ["Found a bug in the greeting", "Document the API", "Plan the launch", "Flaky tests on CI", "Crash on start"]],
+    [
+      "Assigned issues",
+      5,
+      ["Found a bug in the greeting", "Document the API", "Plan the launch", "Flaky tests on CI", "Crash on start"],
+    ],
   ];
   for (const [name, count, titles] of expected) {
     const list = panel(page, new RegExp(`^${name}`));
@@ -39,10 +45,9 @@ test("the dashboard shows octocat's profile, repositories and work as GitHub has
     await expectTitles(list, titles);
   }
   // Every item opens on GitHub.
-  await expect(panel(page, /^Your pull requests/).getByRole("link", { name: "Add a greeting endpoint" })).toHaveAttribute(
-    "href",
-    `${E2E_EMULATOR_URL}/octocat/hello-world/pull/3`,
-  );
+  await expect(
+    panel(page, /^Your pull requests/).getByRole("link", { name: "Add a greeting endpoint" }),
+  ).toHaveAttribute("href", `${E2E_EMULATOR_URL}/octocat/hello-world/pull/3`);
   // The footer knows the remaining allowance from GitHub's headers after a view.
   await page.reload();
   await expect(page.getByRole("contentinfo")).toContainText(/GitHub API: [\d,]+ of 5,000 requests left this hour/);
@@ -57,7 +62,9 @@ test("issue views list issues only, never pull requests", async ({ page, hublink
   await expect(issues.locator(".item-title")).toHaveText(["Document the API", "Found a bug in the greeting"]);
   await expect(issues.getByText("Add a greeting endpoint")).toHaveCount(0);
   await expect(issues.getByRole("listitem").filter({ hasText: "Found a bug" })).toContainText("3 comments");
-  await expect(issues.getByRole("listitem").filter({ hasText: "Found a bug" }).getByRole("list", { name: "Labels" })).toHaveText("bug");
+  await expect(
+    issues.getByRole("listitem").filter({ hasText: "Found a bug" }).getByRole("list", { name: "Labels" }),
+  ).toHaveText("bug");
 
   await page.getByRole("link", { name: "Pull requests" }).last().click();
   const pulls = panel(page, "Open pull requests");
@@ -69,7 +76,9 @@ test("issue views list issues only, never pull requests", async ({ page, hublink
   await expect(darkMode).toContainText("Checks pending");
 
   await page.getByRole("link", { name: "Closed" }).click();
-  await expect(panel(page, "Closed pull requests").getByRole("listitem").filter({ hasText: "Fix a typo" })).toContainText("Approved");
+  await expect(
+    panel(page, "Closed pull requests").getByRole("listitem").filter({ hasText: "Fix a typo" }),
+  ).toContainText("Approved");
 
   await page.goto("/issues");
   const assigned = panel(page, /^Open issues/);

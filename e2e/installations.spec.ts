@@ -30,7 +30,10 @@ async function installState(page: Page): Promise<string> {
   return new URL(page.url()).searchParams.get("state") ?? "";
 }
 
-test("octocat installs on octo-org with selected repositories and lands back where he started", async ({ page, hublink }) => {
+test("octocat installs on octo-org with selected repositories and lands back where he started", async ({
+  page,
+  hublink,
+}) => {
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
   await startInstall(page, "octo-org", ["octo-org/octo-app"]);
@@ -40,7 +43,9 @@ test("octocat installs on octo-org with selected repositories and lands back whe
   const installations = page.getByRole("list", { name: "Installations" });
   await expect(installations.getByText("octo-org", { exact: true })).toBeVisible();
   await expect(installations.getByText("Selected repositories")).toBeVisible();
-  await expect(page.getByRole("list", { name: "Repositories on octo-org" }).getByRole("link", { name: "octo-org/octo-app" })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Repositories on octo-org" }).getByRole("link", { name: "octo-org/octo-app" }),
+  ).toBeVisible();
   await expect(installations.getByRole("link", { name: "Configure on GitHub" }).first()).toBeVisible();
 
   const stored = await appDatabase().installation.findFirst({ where: { accountLogin: "octo-org" } });
@@ -68,7 +73,9 @@ test("hubot, not an admin, requests an installation and sees it pending", async 
   await page.getByRole("button", { name: "Request" }).click();
 
   await expect(page).toHaveURL(`${E2E_APP_URL}/settings/connections`);
-  await expect(page.getByRole("main").getByText("Waiting for an organisation admin to approve the installation").first()).toBeVisible();
+  await expect(
+    page.getByRole("main").getByText("Waiting for an organisation admin to approve the installation").first(),
+  ).toBeVisible();
   // The code GitHub sent along with the request also connected hubot.
   await expect(page.getByText("Connected as @hubot")).toBeVisible();
   const requests = await appDatabase().installationRequest.findMany({ where: { user: { login: "hubot" } } });
@@ -78,7 +85,9 @@ test("hubot, not an admin, requests an installation and sees it pending", async 
   const [pending] = (await emulatorControl.installationRequests()).requests;
   const { installation_id: installationId } = await emulatorControl.approveInstallationRequest(pending!.id);
   await expect
-    .poll(async () => (await appDatabase().installationRequest.findFirst({ where: { user: { login: "hubot" } } }))?.status)
+    .poll(
+      async () => (await appDatabase().installationRequest.findFirst({ where: { user: { login: "hubot" } } }))?.status,
+    )
     .toBe("approved");
 
   await page.reload();
@@ -86,7 +95,9 @@ test("hubot, not an admin, requests an installation and sees it pending", async 
   const installations = page.getByRole("list", { name: "Installations" });
   await expect(installations.getByText("octo-org", { exact: true })).toBeVisible();
   await expect(installations.getByText("Active")).toBeVisible();
-  expect(await appDatabase().installation.findUnique({ where: { githubInstallationId: String(installationId) } })).toMatchObject({
+  expect(
+    await appDatabase().installation.findUnique({ where: { githubInstallationId: String(installationId) } }),
+  ).toMatchObject({
     accountLogin: "octo-org",
     status: "active",
   });
@@ -101,7 +112,10 @@ test("an uninstalled installation disappears from the dashboards at once", async
   const [seeded] = (await emulatorControl.installations()).installations;
   await emulatorControl.uninstall(seeded!.id);
   await expect
-    .poll(async () => (await appDatabase().installation.findUnique({ where: { githubInstallationId: String(seeded!.id) } }))?.status)
+    .poll(
+      async () =>
+        (await appDatabase().installation.findUnique({ where: { githubInstallationId: String(seeded!.id) } }))?.status,
+    )
     .toBe("deleted");
 
   await page.goto("/repos");
@@ -129,7 +143,11 @@ test("the approving redirect without state shows a confirmation page and acts on
   expect(await appDatabase().installation.count()).toBe(0);
 });
 
-test("a forged installation_id, one octocat cannot see, is rejected and nothing is stored", async ({ page, hublink, browser }) => {
+test("a forged installation_id, one octocat cannot see, is rejected and nothing is stored", async ({
+  page,
+  hublink,
+  browser,
+}) => {
   // hubot installs on his own account; octocat then claims that installation with his own valid state.
   const hubotContext = await browser.newContext();
   const hubotPage = await hubotContext.newPage();
@@ -144,7 +162,9 @@ test("a forged installation_id, one octocat cannot see, is rejected and nothing 
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
   const state = await installState(page);
-  await page.goto(`/api/github/callback?setup_action=install&installation_id=${hubotInstallation.githubInstallationId}&state=${encodeURIComponent(state)}`);
+  await page.goto(
+    `/api/github/callback?setup_action=install&installation_id=${hubotInstallation.githubInstallationId}&state=${encodeURIComponent(state)}`,
+  );
   await expect(page.getByRole("main").getByRole("alert")).toContainText("That installation is not one you can use");
   expect(await appDatabase().installation.count()).toBe(0);
 });
@@ -157,7 +177,9 @@ test("a tampered installation state is rejected and nothing is stored", async ({
   const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
   const tampered = Buffer.from(JSON.stringify({ ...claims, returnTo: "/repos" })).toString("base64url");
   const { installations } = await emulatorControl.installations();
-  await page.goto(`/api/github/callback?setup_action=install&installation_id=${installations[0]!.id}&state=${header}.${tampered}.${signature}`);
+  await page.goto(
+    `/api/github/callback?setup_action=install&installation_id=${installations[0]!.id}&state=${header}.${tampered}.${signature}`,
+  );
   await expect(page.getByRole("main").getByRole("alert")).toContainText("This installation link is no longer valid");
   expect(await appDatabase().installation.count()).toBe(0);
 });

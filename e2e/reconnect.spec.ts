@@ -12,7 +12,12 @@ test.beforeEach(async () => {
 });
 
 const connectionEvents = async () =>
-  (await appDatabase().connectionEvent.findMany({ where: { user: { login: "octocat" } }, orderBy: { createdAt: "asc" } })).map((e) => e.type);
+  (
+    await appDatabase().connectionEvent.findMany({
+      where: { user: { login: "octocat" } },
+      orderBy: { createdAt: "asc" },
+    })
+  ).map((e) => e.type);
 
 /** GitHub's DELETE /applications/{client_id}/grant: the grant dies and, unlike a revocation in GitHub's settings, no webhook tells Hublink. */
 async function revokeGrantWithoutWebhook(login: string) {
@@ -29,7 +34,10 @@ async function revokeGrantWithoutWebhook(login: string) {
   expect(response.status).toBe(204);
 }
 
-test("a grant revoked at GitHub is noticed on the next visit; Reconnect GitHub brings the person back, connected", async ({ page, hublink }) => {
+test("a grant revoked at GitHub is noticed on the next visit; Reconnect GitHub brings the person back, connected", async ({
+  page,
+  hublink,
+}) => {
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
   await page.waitForLoadState("load");
@@ -38,7 +46,9 @@ test("a grant revoked at GitHub is noticed on the next visit; Reconnect GitHub b
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/reconnect\?returnTo=%2Fdashboard$/);
   await expect(page.getByRole("heading", { name: "Reconnect GitHub" })).toBeVisible();
-  await expect(page.getByText(/Your GitHub connection was revoked on .+ — Hublink can no longer read your repositories\./)).toBeVisible();
+  await expect(
+    page.getByText(/Your GitHub connection was revoked on .+ — Hublink can no longer read your repositories\./),
+  ).toBeVisible();
   await expect(page.getByText("GitHub refused both Hublink's access token")).toBeVisible();
   expect(await connectionEvents()).toEqual(["connected", "revoked"]);
 
@@ -50,21 +60,28 @@ test("a grant revoked at GitHub is noticed on the next visit; Reconnect GitHub b
   expect(await connectionEvents()).toEqual(["connected", "revoked", "reconnected"]);
 });
 
-test("after GitHub's revocation webhook the very next request is redirected, without any GitHub call", async ({ page, hublink }) => {
+test("after GitHub's revocation webhook the very next request is redirected, without any GitHub call", async ({
+  page,
+  hublink,
+}) => {
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
   // Let the connections page finish streaming (its panels call GitHub) before GitHub revokes.
   await page.waitForLoadState("load");
   await emulatorControl.revoke("octocat");
   await expect
-    .poll(async () => (await emulatorControl.stats()).webhooks.deliveries.map((d) => `${d.event}.${d.action} ${d.status}`))
+    .poll(async () =>
+      (await emulatorControl.stats()).webhooks.deliveries.map((d) => `${d.event}.${d.action} ${d.status}`),
+    )
     .toEqual(["github_app_authorization.revoked 200"]);
   const callsBefore = (await emulatorControl.stats()).calls;
 
   const response = await page.goto("/settings/connections");
   expect(response?.request().redirectedFrom()?.url()).toMatch(/\/settings\/connections$/);
   await expect(page).toHaveURL(/\/reconnect\?returnTo=%2Fsettings%2Fconnections$/);
-  await expect(page.getByText(/Your GitHub connection was revoked on .+ — Hublink can no longer read your repositories\./)).toBeVisible();
+  await expect(
+    page.getByText(/Your GitHub connection was revoked on .+ — Hublink can no longer read your repositories\./),
+  ).toBeVisible();
   await expect(page.getByText("GitHub told Hublink that its access was revoked")).toBeVisible();
   expect((await emulatorControl.stats()).calls).toEqual(callsBefore);
 
@@ -72,11 +89,19 @@ test("after GitHub's revocation webhook the very next request is redirected, wit
   await expect(page.getByRole("button", { name: "Sign in with GitHub" })).toBeVisible();
 });
 
-test("while GitHub is failing, the dashboard says so in its panels and the connection is kept", async ({ page, hublink }) => {
+test("while GitHub is failing, the dashboard says so in its panels and the connection is kept", async ({
+  page,
+  hublink,
+}) => {
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
   await page.waitForLoadState("load");
-  await emulatorControl.addFault({ method: "GET", path: "^/(user|search/issues)$", status: 503, body: { message: "Service unavailable" } });
+  await emulatorControl.addFault({
+    method: "GET",
+    path: "^/(user|search/issues)$",
+    status: 503,
+    body: { message: "Service unavailable" },
+  });
   await page.goto("/dashboard");
   await expect(page.getByText("GitHub answered with an error.").first()).toBeVisible();
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -86,7 +111,10 @@ test("while GitHub is failing, the dashboard says so in its panels and the conne
   expect(await connectionEvents()).toEqual(["connected"]);
 });
 
-test("an expired token is renewed on the next visit, and the connections page shows the refresh", async ({ page, hublink }) => {
+test("an expired token is renewed on the next visit, and the connections page shows the refresh", async ({
+  page,
+  hublink,
+}) => {
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
   await expect(page.getByText("Last refreshed")).toBeVisible();
@@ -94,7 +122,10 @@ test("an expired token is renewed on the next visit, and the connections page sh
   await page.waitForLoadState("load");
 
   await emulatorControl.expire("octocat");
-  await appDatabase().gitHubConnection.updateMany({ where: { user: { login: "octocat" } }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+  await appDatabase().gitHubConnection.updateMany({
+    where: { user: { login: "octocat" } },
+    data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
+  });
   await page.goto("/dashboard");
   await expect(page.getByRole("link", { name: "@octocat", exact: true })).toBeVisible();
   await expect.poll(async () => (await emulatorControl.stats()).refreshes).toBe(1);

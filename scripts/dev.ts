@@ -19,7 +19,11 @@ async function main() {
   let stopEmulator = async () => {};
   if (env.demoMode) {
     const { startEmulator } = await import("@hublink/github-emulator");
-    const emulator = await startEmulator({ port: Number(new URL(env.github.url).port), appUrl: env.appUrl, apps: demoEmulatorApps(env.appUrl) });
+    const emulator = await startEmulator({
+      port: Number(new URL(env.github.url).port),
+      appUrl: env.appUrl,
+      apps: demoEmulatorApps(env.appUrl),
+    });
     stopEmulator = emulator.stop;
     console.log(`demo mode: GitHub emulator at ${emulator.url} (sign in as octocat, hubot or monalisa)`);
   }

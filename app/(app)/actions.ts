@@ -6,7 +6,12 @@ import { redirect } from "next/navigation";
 import { auth, signOut } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/config/env";
 import { disconnect } from "@/lib/github/connection/disconnect";
-import { INSTALL_COOKIE, INSTALL_TTL_SECONDS, installCookieOptions, signInstallState } from "@/lib/github/installations/install-state";
+import {
+  INSTALL_COOKIE,
+  INSTALL_TTL_SECONDS,
+  installCookieOptions,
+  signInstallState,
+} from "@/lib/github/installations/install-state";
 import { safeReturnTo } from "@/lib/navigation/return-to";
 
 export async function signOutAction() {
@@ -20,7 +25,11 @@ export async function disconnectGitHub() {
   const result = await disconnect(session.user.id);
   // The header shows the connection status too: re-render the whole shell, not only this page.
   revalidatePath("/", "layout");
-  redirect(result && !result.revokedAtGitHub ? "/settings/connections?notice=disconnected_locally" : "/settings/connections?notice=disconnected");
+  redirect(
+    result && !result.revokedAtGitHub
+      ? "/settings/connections?notice=disconnected_locally"
+      : "/settings/connections?notice=disconnected",
+  );
 }
 
 export async function installGitHubApp(formData: FormData) {

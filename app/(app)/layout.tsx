@@ -11,7 +11,10 @@ import { isEnded } from "@/lib/github/connection/status";
 // The shell of every signed-in page: header and navigation render at once; pages stream inside.
 export default async function AppShellLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const [connection, pendingRequests] = await Promise.all([getConnectionSummary(user.id), pendingInstallationRequests(user.id)]);
+  const [connection, pendingRequests] = await Promise.all([
+    getConnectionSummary(user.id),
+    pendingInstallationRequests(user.id),
+  ]);
   // proxy.ts normally sends these to /reconnect first; this holds wherever it did not run.
   if (isEnded(connection?.status)) await redirectToReconnect();
   return (
@@ -40,7 +43,11 @@ export default async function AppShellLayout({ children }: { children: React.Rea
           </ul>
         </nav>
         <div className="shell-user">
-          <Link href="/settings/connections" className="shell-status" aria-label={`GitHub connection: ${connection?.status ?? "not connected"}`}>
+          <Link
+            href="/settings/connections"
+            className="shell-status"
+            aria-label={`GitHub connection: ${connection?.status ?? "not connected"}`}
+          >
             GitHub <ConnectionBadge status={connection?.status ?? null} />
           </Link>
           {user.image && (

@@ -36,5 +36,7 @@ export function items(region: Locator) {
 
 /** The titles of a panel's items, in any order, once they are these (GitHub's order is its own business). */
 export async function expectTitles(region: Locator, titles: string[]) {
-  await expect.poll(async () => (await region.locator(".item-title").allInnerTexts()).sort()).toEqual([...titles].sort());
+  await expect
+    .poll(async () => (await region.locator(".item-title").allInnerTexts()).sort())
+    .toEqual([...titles].sort());
 }

@@ -41,7 +41,8 @@ export const authConfig = {
       // Read /user from GITHUB_API_URL and parse it; see github-profile.ts for why.
       userinfo: {
         url: `${env.github.apiUrl}/user`,
-        request: ({ tokens }: { tokens: { access_token?: string } }) => fetchSignInProfile(env.github.apiUrl, tokens.access_token ?? ""),
+        request: ({ tokens }: { tokens: { access_token?: string } }) =>
+          fetchSignInProfile(env.github.apiUrl, tokens.access_token ?? ""),
       },
       profile(raw) {
         const profile = parseGitHubProfile(raw);

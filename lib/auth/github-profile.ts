@@ -24,7 +24,9 @@ export function parseGitHubProfile(value: unknown): GitHubProfile {
   return parsed.data;
 }
 
-const emailsSchema = z.array(z.object({ email: z.string(), primary: z.boolean().optional(), verified: z.boolean().optional() }));
+const emailsSchema = z.array(
+  z.object({ email: z.string(), primary: z.boolean().optional(), verified: z.boolean().optional() }),
+);
 
 export class GitHubProfileError extends Error {
   constructor(reason: string) {

@@ -6,6 +6,9 @@ import { db } from "../db/client";
  * Account's providerAccountId), or null for someone who never signed in with GitHub.
  */
 export async function signedInGitHubUserId(userId: string): Promise<string | null> {
-  const account = await db.account.findFirst({ where: { userId, provider: "github" }, select: { providerAccountId: true } });
+  const account = await db.account.findFirst({
+    where: { userId, provider: "github" },
+    select: { providerAccountId: true },
+  });
   return account?.providerAccountId ?? null;
 }

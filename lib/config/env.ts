@@ -46,10 +46,9 @@ const secret = (label: string) =>
 
 const schema = z.object({
   NODE_ENV: optional,
-  DATABASE_URL: optional.refine(
-    (v) => v === undefined || /^(file:|postgres(ql)?:\/\/)/.test(v),
-    { message: "must start with file: (SQLite, e.g. file:./data/hublink.db) or postgresql:// (PostgreSQL)" },
-  ),
+  DATABASE_URL: optional.refine((v) => v === undefined || /^(file:|postgres(ql)?:\/\/)/.test(v), {
+    message: "must start with file: (SQLite, e.g. file:./data/hublink.db) or postgresql:// (PostgreSQL)",
+  }),
   APP_URL: httpUrl("APP_URL"),
   AUTH_SECRET: secret("Auth.js session secret"),
   SESSION_SECRET: secret("iron-session password for the connect-flow cookie"),
@@ -63,11 +62,15 @@ const schema = z.object({
   GITHUB_CONNECT_CLIENT_ID: optional,
   GITHUB_CONNECT_CLIENT_SECRET: optional,
   GITHUB_CONNECT_SCOPES: optional,
-  GITHUB_APP_SLUG: optional.refine((v) => v === undefined || /^[a-z0-9-]+$/.test(v), { message: "must be the App's URL slug (lowercase letters, digits and dashes), as in github.com/apps/<slug>" }),
+  GITHUB_APP_SLUG: optional.refine((v) => v === undefined || /^[a-z0-9-]+$/.test(v), {
+    message: "must be the App's URL slug (lowercase letters, digits and dashes), as in github.com/apps/<slug>",
+  }),
   GITHUB_APP_CLIENT_ID: optional,
   GITHUB_APP_CLIENT_SECRET: optional,
   GITHUB_WEBHOOK_SECRET: optional,
-  GITHUB_EMULATOR_PORT: optional.refine((v) => v === undefined || /^\d{2,5}$/.test(v), { message: "must be a TCP port number, e.g. 4010" }),
+  GITHUB_EMULATOR_PORT: optional.refine((v) => v === undefined || /^\d{2,5}$/.test(v), {
+    message: "must be a TCP port number, e.g. 4010",
+  }),
 });
 
 /** base64 keys of 32 bytes each, or null when any entry is malformed. */
@@ -77,7 +80,12 @@ export function parseKeyRing(value: string): Buffer[] | null {
   return decoded.some((k) => k === null || k.length !== 32) ? null : (decoded as Buffer[]);
 }
 
-const GITHUB_APP_VARIABLES = ["GITHUB_APP_SLUG", "GITHUB_APP_CLIENT_ID", "GITHUB_APP_CLIENT_SECRET", "GITHUB_WEBHOOK_SECRET"] as const;
+const GITHUB_APP_VARIABLES = [
+  "GITHUB_APP_SLUG",
+  "GITHUB_APP_CLIENT_ID",
+  "GITHUB_APP_CLIENT_SECRET",
+  "GITHUB_WEBHOOK_SECRET",
+] as const;
 
 function buildEnv(v: z.infer<typeof schema>) {
   const production = v.NODE_ENV === "production";
@@ -97,33 +105,60 @@ function buildEnv(v: z.infer<typeof schema>) {
     nodeEnv: v.NODE_ENV ?? "development",
     demoMode,
     databaseUrl: v.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    appUrl: production ? required("APP_URL", v.APP_URL, "in production: the public base URL, e.g. https://hublink.example.com") : (v.APP_URL ?? "http://localhost:3000"),
+    appUrl: production
+      ? required("APP_URL", v.APP_URL, "in production: the public base URL, e.g. https://hublink.example.com")
+      : (v.APP_URL ?? "http://localhost:3000"),
     authSecret: required("AUTH_SECRET", v.AUTH_SECRET, `${demoHint}; ${GENERATE_SECRET}`),
     sessionSecret: required("SESSION_SECRET", v.SESSION_SECRET, `${demoHint}; ${GENERATE_SECRET}`),
-    tokenEncryptionKeys: v.TOKEN_ENCRYPTION_KEY ? (parseKeyRing(v.TOKEN_ENCRYPTION_KEY) ?? []) : required<Buffer[]>("TOKEN_ENCRYPTION_KEY", undefined, `${demoHint}; ${GENERATE_SECRET}`),
+    tokenEncryptionKeys: v.TOKEN_ENCRYPTION_KEY
+      ? (parseKeyRing(v.TOKEN_ENCRYPTION_KEY) ?? [])
+      : required<Buffer[]>("TOKEN_ENCRYPTION_KEY", undefined, `${demoHint}; ${GENERATE_SECRET}`),
     github: {
       url: githubUrl,
-      apiUrl: v.GITHUB_API_URL ?? (githubUrl === "https://github.com" ? "https://api.github.com" : `${githubUrl}/api/v3`),
+      apiUrl:
+        v.GITHUB_API_URL ?? (githubUrl === "https://github.com" ? "https://api.github.com" : `${githubUrl}/api/v3`),
     },
     signIn: demoMode
       ? { ...DEMO_SIGN_IN_APP }
       : {
-          clientId: required("AUTH_GITHUB_ID", v.AUTH_GITHUB_ID, "in production: the client ID of the GitHub OAuth app used to sign in"),
-          clientSecret: required("AUTH_GITHUB_SECRET", v.AUTH_GITHUB_SECRET, "with AUTH_GITHUB_ID: that OAuth app's client secret"),
+          clientId: required(
+            "AUTH_GITHUB_ID",
+            v.AUTH_GITHUB_ID,
+            "in production: the client ID of the GitHub OAuth app used to sign in",
+          ),
+          clientSecret: required(
+            "AUTH_GITHUB_SECRET",
+            v.AUTH_GITHUB_SECRET,
+            "with AUTH_GITHUB_ID: that OAuth app's client secret",
+          ),
         },
     connect: {
-      clientId: v.GITHUB_CONNECT_CLIENT_ID ?? (demoMode ? DEMO_CONNECT_APP.clientId : v.AUTH_GITHUB_ID ?? ""),
+      clientId: v.GITHUB_CONNECT_CLIENT_ID ?? (demoMode ? DEMO_CONNECT_APP.clientId : (v.AUTH_GITHUB_ID ?? "")),
       clientSecret: v.GITHUB_CONNECT_CLIENT_ID
-        ? required("GITHUB_CONNECT_CLIENT_SECRET", v.GITHUB_CONNECT_CLIENT_SECRET, "with GITHUB_CONNECT_CLIENT_ID: that OAuth app's client secret")
-        : demoMode ? DEMO_CONNECT_APP.clientSecret : (v.AUTH_GITHUB_SECRET ?? ""),
+        ? required(
+            "GITHUB_CONNECT_CLIENT_SECRET",
+            v.GITHUB_CONNECT_CLIENT_SECRET,
+            "with GITHUB_CONNECT_CLIENT_ID: that OAuth app's client secret",
+          )
+        : demoMode
+          ? DEMO_CONNECT_APP.clientSecret
+          : (v.AUTH_GITHUB_SECRET ?? ""),
       scopes: (v.GITHUB_CONNECT_SCOPES ?? "repo read:org").split(/[\s,]+/).filter(Boolean),
     },
     githubApp: anyAppVariable
       ? {
           slug: required("GITHUB_APP_SLUG", v.GITHUB_APP_SLUG, "when any GITHUB_APP_* variable is set"),
           clientId: required("GITHUB_APP_CLIENT_ID", v.GITHUB_APP_CLIENT_ID, "when any GITHUB_APP_* variable is set"),
-          clientSecret: required("GITHUB_APP_CLIENT_SECRET", v.GITHUB_APP_CLIENT_SECRET, "when any GITHUB_APP_* variable is set"),
-          webhookSecret: required("GITHUB_WEBHOOK_SECRET", v.GITHUB_WEBHOOK_SECRET, "when a GitHub App is configured: the App's webhook secret"),
+          clientSecret: required(
+            "GITHUB_APP_CLIENT_SECRET",
+            v.GITHUB_APP_CLIENT_SECRET,
+            "when any GITHUB_APP_* variable is set",
+          ),
+          webhookSecret: required(
+            "GITHUB_WEBHOOK_SECRET",
+            v.GITHUB_WEBHOOK_SECRET,
+            "when a GitHub App is configured: the App's webhook secret",
+          ),
         }
       : demoMode
         ? { ...DEMO_GITHUB_APP }
@@ -156,7 +191,9 @@ export function getDatabaseUrl(source: Source = process.env): string {
   try {
     databaseTarget(url);
   } catch (error) {
-    throw new ConfigError([{ variable: "DATABASE_URL", message: (error as Error).message.replace(/^DATABASE_URL /, "") }]);
+    throw new ConfigError([
+      { variable: "DATABASE_URL", message: (error as Error).message.replace(/^DATABASE_URL /, "") },
+    ]);
   }
   return url;
 }

@@ -63,7 +63,13 @@ export function createTokenCipher(keys: readonly Buffer[]) {
       const cipher = createCipheriv("aes-256-gcm", current, iv);
       cipher.setAAD(associatedData(VERSION, currentId, place));
       const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-      return [VERSION, currentId, iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+      return [
+        VERSION,
+        currentId,
+        iv.toString("base64url"),
+        ciphertext.toString("base64url"),
+        cipher.getAuthTag().toString("base64url"),
+      ].join(".");
     },
 
     decrypt(sealed: string, place: CiphertextPlace): string {

@@ -11,7 +11,9 @@ export function runMigrations(databaseUrl: string, { quiet = false } = {}): void
     encoding: "utf8",
   });
   if (result.status !== 0) {
-    throw new Error(`Database migration failed:\n${result.stdout ?? ""}${result.stderr ?? result.error?.message ?? ""}`);
+    throw new Error(
+      `Database migration failed:\n${result.stdout ?? ""}${result.stderr ?? result.error?.message ?? ""}`,
+    );
   }
   if (quiet) return;
   const where = databaseUrl.startsWith("file:") ? databaseUrl : "PostgreSQL";
@@ -24,10 +26,15 @@ export function runMigrations(databaseUrl: string, { quiet = false } = {}): void
  * the app; throws with the script's output on failure.
  */
 export function runDataMigrations(environment: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/reencrypt-tokens.ts"], {
-    env: environment,
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`Re-encrypting stored tokens failed:\n${result.stdout ?? ""}${result.stderr ?? ""}`);
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/reencrypt-tokens.ts"],
+    {
+      env: environment,
+      encoding: "utf8",
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`Re-encrypting stored tokens failed:\n${result.stdout ?? ""}${result.stderr ?? ""}`);
   if (result.stdout.trim()) console.log(result.stdout.trim());
 }

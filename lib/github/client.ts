@@ -41,7 +41,9 @@ function createClient(auth: { userId: string } | { accessToken: string }): GitHu
   // Concurrency is bounded per person, not shared by everyone on this instance.
   const throttleId = "userId" in auth ? auth.userId : "unsaved-token";
   const octokit = new HublinkOctokit({
-    ...("userId" in auth ? { authStrategy: connectionAuthStrategy, auth: { userId: auth.userId } } : { auth: auth.accessToken }),
+    ...("userId" in auth
+      ? { authStrategy: connectionAuthStrategy, auth: { userId: auth.userId } }
+      : { auth: auth.accessToken }),
     baseUrl: getEnv().github.apiUrl,
     userAgent: "Hublink",
     log,

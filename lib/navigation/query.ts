@@ -15,7 +15,11 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(values: T,
 export const pageNumber = z.preprocess(first, z.coerce.number().int().positive().max(10_000).catch(1)).default(1);
 
 /** Free text, trimmed to `max` characters; absent → "". */
-export const text = (max: number) => z.preprocess(first, z.string().catch("")).default("").transform((v) => v.trim().slice(0, max));
+export const text = (max: number) =>
+  z
+    .preprocess(first, z.string().catch(""))
+    .default("")
+    .transform((v) => v.trim().slice(0, max));
 
 /** An optional string of at most `max` characters; anything else is absent. */
 export const optionalString = (max: number) => z.preprocess(first, z.string().max(max).optional().catch(undefined));

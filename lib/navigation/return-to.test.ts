@@ -50,7 +50,10 @@ describe("appUrlFor", () => {
     expect(appUrlFor("/repos?x=1", "https://hublink.example.com").href).toBe("https://hublink.example.com/repos?x=1");
   });
 
-  it.each(["/.//evil.example", "//evil.example", "https://evil.example/", "/%2e%2e//evil.example"])("never leaves APP_URL's origin for %j", (path) => {
-    expect(appUrlFor(path, "https://hublink.example.com").href).toBe("https://hublink.example.com/dashboard");
-  });
+  it.each(["/.//evil.example", "//evil.example", "https://evil.example/", "/%2e%2e//evil.example"])(
+    "never leaves APP_URL's origin for %j",
+    (path) => {
+      expect(appUrlFor(path, "https://hublink.example.com").href).toBe("https://hublink.example.com/dashboard");
+    },
+  );
 });

@@ -55,7 +55,12 @@ describe("configuration", () => {
   });
 
   it("names every missing secret with how to make one", () => {
-    const error = configErrorOf({ NODE_ENV: "production", APP_URL: "https://h.example.com", AUTH_GITHUB_ID: "x", AUTH_GITHUB_SECRET: "y" });
+    const error = configErrorOf({
+      NODE_ENV: "production",
+      APP_URL: "https://h.example.com",
+      AUTH_GITHUB_ID: "x",
+      AUTH_GITHUB_SECRET: "y",
+    });
     expect(error.problems.map((p) => p.variable)).toEqual(["AUTH_SECRET", "SESSION_SECRET", "TOKEN_ENCRYPTION_KEY"]);
     expect(error.message).toContain("openssl rand -base64 32");
   });
@@ -95,7 +100,16 @@ describe("configuration", () => {
   it("uses a separate connect app only with its secret", () => {
     const error = configErrorOf({ ...production, GITHUB_CONNECT_CLIENT_ID: "Ov23liConnect" });
     expect(error.problems).toEqual([expect.objectContaining({ variable: "GITHUB_CONNECT_CLIENT_SECRET" })]);
-    const env = parseEnv({ ...production, GITHUB_CONNECT_CLIENT_ID: "Ov23liConnect", GITHUB_CONNECT_CLIENT_SECRET: "c", GITHUB_CONNECT_SCOPES: "repo,read:org user:email" });
-    expect(env.connect).toEqual({ clientId: "Ov23liConnect", clientSecret: "c", scopes: ["repo", "read:org", "user:email"] });
+    const env = parseEnv({
+      ...production,
+      GITHUB_CONNECT_CLIENT_ID: "Ov23liConnect",
+      GITHUB_CONNECT_CLIENT_SECRET: "c",
+      GITHUB_CONNECT_SCOPES: "repo,read:org user:email",
+    });
+    expect(env.connect).toEqual({
+      clientId: "Ov23liConnect",
+      clientSecret: "c",
+      scopes: ["repo", "read:org", "user:email"],
+    });
   });
 });

@@ -59,7 +59,9 @@ beforeEach(async () => {
 async function signedInAs(login: string) {
   const user = await db.user.create({ data: { login } });
   const githubId = emulator.state.account(login)!.id;
-  await db.account.create({ data: { userId: user.id, type: "oauth", provider: "github", providerAccountId: String(githubId) } });
+  await db.account.create({
+    data: { userId: user.id, type: "oauth", provider: "github", providerAccountId: String(githubId) },
+  });
   return user;
 }
 
@@ -68,7 +70,10 @@ async function throughGitHub(userId: string, decision: "authorize" | "cancel" = 
   const app = lib.connectingApp();
   const { flow, sealed } = await lib.startConnectFlow(userId, "/repos");
   const url = new URL(lib.authorizeUrl(app, flow.state, lib.codeChallengeOf(flow.codeVerifier)));
-  const result = await authorize(new Browser(emulator.url), Object.fromEntries(url.searchParams), { login: "octocat", decision });
+  const result = await authorize(new Browser(emulator.url), Object.fromEntries(url.searchParams), {
+    login: "octocat",
+    decision,
+  });
   expect(result.location?.origin).toBe(new URL(APP_URL).origin);
   expect(result.location?.pathname).toBe("/api/github/callback");
   return { params: Object.fromEntries(result.location!.searchParams), sealed };
@@ -102,7 +107,10 @@ describe("connecting through an OAuth app", () => {
     const original = env.connect.clientSecret;
     env.connect.clientSecret = "wrong";
     try {
-      await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: false, problem: "incorrect_client_credentials" });
+      await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({
+        ok: false,
+        problem: "incorrect_client_credentials",
+      });
     } finally {
       env.connect.clientSecret = original;
     }
@@ -113,14 +121,20 @@ describe("connecting through an OAuth app", () => {
     const user = await signedInAs("octocat");
     const { params, sealed } = await throughGitHub(user.id);
     await emulatorControl(emulator.url).addFault({ method: "POST", path: "^/login/oauth/access_token$", status: 502 });
-    await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: false, problem: "github_unreachable" });
+    await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({
+      ok: false,
+      problem: "github_unreachable",
+    });
     expect(await db.gitHubConnection.count()).toBe(0);
   });
 
   it("passes GitHub's access_denied through when the person cancels", async () => {
     const user = await signedInAs("octocat");
     const { params, sealed } = await throughGitHub(user.id, "cancel");
-    await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({ ok: false, problem: "access_denied" });
+    await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({
+      ok: false,
+      problem: "access_denied",
+    });
     expect(await db.gitHubConnection.count()).toBe(0);
   });
 
@@ -144,7 +158,11 @@ describe("connecting through an OAuth app", () => {
     const hubot = await signedInAs("hubot");
     // hubot starts connecting, but at GitHub the browser is signed in as octocat.
     const { params, sealed } = await throughGitHub(hubot.id);
-    await expect(lib.completeConnect(params, sealed, hubot.id)).resolves.toEqual({ ok: false, problem: "identity_mismatch", account: "octocat" });
+    await expect(lib.completeConnect(params, sealed, hubot.id)).resolves.toEqual({
+      ok: false,
+      problem: "identity_mismatch",
+      account: "octocat",
+    });
     expect(await db.gitHubConnection.count()).toBe(0);
   });
 

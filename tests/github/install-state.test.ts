@@ -15,7 +15,11 @@ beforeAll(async () => {
 describe("installation state", () => {
   it("round-trips who started the installation and where to return", async () => {
     const { state, binding } = await signInstallState("user-1", "/repos?sort=updated");
-    await expect(verifyInstallState(state, binding)).resolves.toMatchObject({ userId: "user-1", returnTo: "/repos?sort=updated", action: "install" });
+    await expect(verifyInstallState(state, binding)).resolves.toMatchObject({
+      userId: "user-1",
+      returnTo: "/repos?sort=updated",
+      action: "install",
+    });
   });
 
   it("never carries an off-site returnTo", async () => {

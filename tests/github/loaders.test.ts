@@ -20,7 +20,10 @@ const userId = "user-octocat";
 const control = () => emulatorControl(emu.url);
 
 beforeAll(async () => {
-  [emu, database] = await Promise.all([startTestEmulator({ apps: demoEmulatorApps("http://127.0.0.1:9") }), createTestDatabase("sqlite")]);
+  [emu, database] = await Promise.all([
+    startTestEmulator({ apps: demoEmulatorApps("http://127.0.0.1:9") }),
+    createTestDatabase("sqlite"),
+  ]);
   // lib/config/env.ts reads process.env once, on first use: configure before importing anything from lib.
   Object.assign(process.env, {
     DATABASE_URL: database.url,
@@ -72,12 +75,22 @@ describe("dashboard loaders", () => {
       lib.dashboard.searchWork(userId, { kind: "pr", filter: "review-requested", state: "open" }, { perPage: 2 }),
     ]);
     expect(profile).toEqual({
-      login: "octocat", name: "The Octocat", avatarUrl: `${emu.url}/avatars/octocat.png`, htmlUrl: `${emu.url}/octocat`,
-      bio: "GitHub's mascot", publicRepos: 2, followers: 20, following: 9,
+      login: "octocat",
+      name: "The Octocat",
+      avatarUrl: `${emu.url}/avatars/octocat.png`,
+      htmlUrl: `${emu.url}/octocat`,
+      bio: "GitHub's mascot",
+      publicRepos: 2,
+      followers: 20,
+      following: 9,
     });
     expect(mine.total).toBe(3);
     expect(mine.items.every((item) => item.isPullRequest)).toBe(true);
-    expect(mine.items.find((item) => item.title === "Add a greeting endpoint")).toMatchObject({ repository: "octocat/hello-world", number: 3, author: "octocat" });
+    expect(mine.items.find((item) => item.title === "Add a greeting endpoint")).toMatchObject({
+      repository: "octocat/hello-world",
+      number: 3,
+      author: "octocat",
+    });
     expect(review).toMatchObject({ total: 3, page: 1, lastPage: 2, hasNext: true, hasPrevious: false });
     expect(review.items).toHaveLength(2);
   });
@@ -87,22 +100,49 @@ describe("dashboard loaders", () => {
     const issues = await lib.work.listRepositoryIssues(userId, where);
     expect(issues.items.map((i) => i.title)).toEqual(["Update the README"]);
     const pulls = await lib.work.listRepositoryPulls(userId, where);
-    expect(pulls.items).toEqual([expect.objectContaining({ title: "Fix a typo", head: "typo", base: "main", review: "approved", checks: "success" })]);
+    expect(pulls.items).toEqual([
+      expect.objectContaining({
+        title: "Fix a typo",
+        head: "typo",
+        base: "main",
+        review: "approved",
+        checks: "success",
+      }),
+    ]);
     const open = await lib.work.listRepositoryPulls(userId, { ...where, state: "open" });
-    expect(open.items.find((p) => p.title === "WIP: dark mode")).toMatchObject({ draft: true, checks: "pending", review: "review_requested" });
+    expect(open.items.find((p) => p.title === "WIP: dark mode")).toMatchObject({
+      draft: true,
+      checks: "pending",
+      review: "review_requested",
+    });
   });
 
   it("sort, filter and count every repository the connection sees", async () => {
-    const all = await lib.repositories.listRepositories(userId, { sort: "stars", owner: null, visibility: "all", text: "", page: 1 });
+    const all = await lib.repositories.listRepositories(userId, {
+      sort: "stars",
+      owner: null,
+      visibility: "all",
+      text: "",
+      page: 1,
+    });
     expect(all.total).toBe(3);
     expect(all.items.map((r) => r.stars)).toEqual([...all.items.map((r) => r.stars)].sort((a, b) => b - a));
-    const found = await lib.repositories.listRepositories(userId, { sort: "name", owner: "octocat", visibility: "private", text: "secret", page: 1 });
+    const found = await lib.repositories.listRepositories(userId, {
+      sort: "name",
+      owner: "octocat",
+      visibility: "private",
+      text: "secret",
+      page: 1,
+    });
     expect(found.items.map((r) => r.fullName)).toEqual(["octocat/secret-plans"]);
   });
 
   it("return null for a repository the connection cannot see", async () => {
     expect(await lib.repositories.getRepository(userId, "hubot", "private-notes")).toBeNull();
-    expect(await lib.repositories.getRepository(userId, "octocat", "secret-plans")).toMatchObject({ isPrivate: true, defaultBranch: "main" });
+    expect(await lib.repositories.getRepository(userId, "octocat", "secret-plans")).toMatchObject({
+      isPrivate: true,
+      defaultBranch: "main",
+    });
   });
 
   it("turn GitHub's 5xx into GitHubUnavailableError, after one retry", async () => {

@@ -18,7 +18,10 @@ let db: Database;
 let token: string;
 
 beforeAll(async () => {
-  [emu, database] = await Promise.all([startTestEmulator({ apps: demoEmulatorApps("http://127.0.0.1:9") }), createTestDatabase(provider)]);
+  [emu, database] = await Promise.all([
+    startTestEmulator({ apps: demoEmulatorApps("http://127.0.0.1:9") }),
+    createTestDatabase(provider),
+  ]);
   db = database.connect();
   // Cached answers belong to a person (and go with them).
   await db.user.createMany({ data: [{ id: "person-1" }, { id: "person-2" }] });
@@ -51,7 +54,9 @@ describe(`conditional requests (${provider})`, () => {
     expect(after.notModified - before.notModified).toBe(1);
     expect(after.rateLimitCharged - before.rateLimitCharged).toBe(0);
     const rows = await db.gitHubResponseCache.findMany();
-    expect(rows).toEqual([expect.objectContaining({ userId: "person-1", url: `${emu.apiUrl}/user`, etag: first.headers.etag })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ userId: "person-1", url: `${emu.apiUrl}/user`, etag: first.headers.etag }),
+    ]);
   });
 
   it("keeps pagination: the Link header of a 304 comes from the stored answer", async () => {
@@ -76,7 +81,12 @@ describe(`conditional requests (${provider})`, () => {
 
   it("refreshes the stored body when the data changed, and survives two panels storing one URL at once", async () => {
     await db.gitHubResponseCache.create({
-      data: { userId: "person-1", url: `${emu.apiUrl}/user`, etag: '"outdated"', body: JSON.stringify({ data: { login: "someone-else" } }) },
+      data: {
+        userId: "person-1",
+        url: `${emu.apiUrl}/user`,
+        etag: '"outdated"',
+        body: JSON.stringify({ data: { login: "someone-else" } }),
+      },
     });
     const octokit = clientFor("person-1");
     const [a, b] = await Promise.all([octokit.rest.users.getAuthenticated(), octokit.rest.users.getAuthenticated()]);
@@ -99,7 +109,9 @@ describe("cached answers and their owner", () => {
     const db = database.connect();
     try {
       const user = await db.user.create({ data: { login: "leaving" } });
-      await db.gitHubResponseCache.create({ data: { userId: user.id, url: "https://api.github.com/user/repos", etag: '"e"', body: "{}" } });
+      await db.gitHubResponseCache.create({
+        data: { userId: user.id, url: "https://api.github.com/user/repos", etag: '"e"', body: "{}" },
+      });
       await db.user.delete({ where: { id: user.id } });
       expect(await db.gitHubResponseCache.count()).toBe(0);
     } finally {

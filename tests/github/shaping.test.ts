@@ -7,12 +7,24 @@ import { summarizeReviews, toCheckState } from "@/lib/github/views/work-items";
 // The small decisions behind what the pages say, at their edges.
 
 const link = (rels: Record<string, number>) =>
-  Object.entries(rels).map(([rel, page]) => `<https://api.github.com/user/repos?per_page=30&page=${page}>; rel="${rel}"`).join(", ");
+  Object.entries(rels)
+    .map(([rel, page]) => `<https://api.github.com/user/repos?per_page=30&page=${page}>; rel="${rel}"`)
+    .join(", ");
 
 describe("pages from GitHub's Link header", () => {
   it("knows the last page from the middle, and that the last page is last", () => {
-    expect(pageInfoFromLink(link({ prev: 2, next: 4, last: 9, first: 1 }), 3)).toEqual({ page: 3, lastPage: 9, hasPrevious: true, hasNext: true });
-    expect(pageInfoFromLink(link({ prev: 8, first: 1 }), 9)).toEqual({ page: 9, lastPage: 9, hasPrevious: true, hasNext: false });
+    expect(pageInfoFromLink(link({ prev: 2, next: 4, last: 9, first: 1 }), 3)).toEqual({
+      page: 3,
+      lastPage: 9,
+      hasPrevious: true,
+      hasNext: true,
+    });
+    expect(pageInfoFromLink(link({ prev: 8, first: 1 }), 9)).toEqual({
+      page: 9,
+      lastPage: 9,
+      hasPrevious: true,
+      hasNext: false,
+    });
     expect(pageInfoFromLink(undefined, 1)).toEqual({ page: 1, lastPage: 1, hasPrevious: false, hasNext: false });
   });
 });
@@ -35,21 +47,35 @@ describe("review state", () => {
 
 describe("GitHub failures", () => {
   const now = Date.UTC(2026, 0, 1, 12, 0, 0);
-  const answer = (status: number, headers: Record<string, string> = {}, message = "") => ({ status, message, response: { headers } });
+  const answer = (status: number, headers: Record<string, string> = {}, message = "") => ({
+    status,
+    message,
+    response: { headers },
+  });
 
   it("a rate limit says when it resets: retry-after first, else x-ratelimit-reset", () => {
-    expect(asGitHubFailure(answer(429, { "retry-after": "60" }), false, now)).toMatchObject({ reason: "rate_limited", retryAt: new Date(now + 60_000) });
-    expect(asGitHubFailure(answer(403, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1767272400" }), false, now)).toMatchObject({
+    expect(asGitHubFailure(answer(429, { "retry-after": "60" }), false, now)).toMatchObject({
+      reason: "rate_limited",
+      retryAt: new Date(now + 60_000),
+    });
+    expect(
+      asGitHubFailure(answer(403, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1767272400" }), false, now),
+    ).toMatchObject({
       reason: "rate_limited",
       retryAt: new Date(1767272400 * 1000),
     });
-    expect(asGitHubFailure(answer(403, {}, "You have exceeded a secondary rate limit."), false, now)).toMatchObject({ reason: "rate_limited", retryAt: null });
+    expect(asGitHubFailure(answer(403, {}, "You have exceeded a secondary rate limit."), false, now)).toMatchObject({
+      reason: "rate_limited",
+      retryAt: null,
+    });
   });
 
   it("5xx, network failures and timeouts are unavailability; 403 and 404 stay what they are", () => {
     expect(asGitHubFailure(answer(502), false)).toMatchObject({ reason: "server_error" });
     expect(asGitHubFailure({ status: 500, message: "ECONNREFUSED" }, false)).toMatchObject({ reason: "unreachable" });
-    expect(asGitHubFailure({ status: 500, cause: { name: "TimeoutError" } }, false)).toMatchObject({ reason: "timeout" });
+    expect(asGitHubFailure({ status: 500, cause: { name: "TimeoutError" } }, false)).toMatchObject({
+      reason: "timeout",
+    });
     expect(asGitHubFailure(answer(200), true)).toMatchObject({ reason: "timeout" });
     const forbidden = answer(403, {}, "Resource not accessible by integration");
     expect(asGitHubFailure(forbidden, false)).toBe(forbidden);

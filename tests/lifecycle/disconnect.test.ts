@@ -51,7 +51,9 @@ describe.each(providers)("disconnect on %s", (provider) => {
     await expect(disconnect(user.id)).resolves.toEqual({ revokedAtGitHub: false });
     const stored = await world.inspect.gitHubConnection.findUniqueOrThrow({ where: { userId: user.id } });
     expect(stored).toMatchObject({ status: "disconnected", accessTokenCiphertext: null, refreshTokenCiphertext: null });
-    const event = await world.inspect.connectionEvent.findFirstOrThrow({ where: { userId: user.id, type: "disconnected" } });
+    const event = await world.inspect.connectionEvent.findFirstOrThrow({
+      where: { userId: user.id, type: "disconnected" },
+    });
     expect(JSON.parse(event.detail)).toEqual({ revokedAtGitHub: false });
   });
 });

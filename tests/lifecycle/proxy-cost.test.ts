@@ -16,7 +16,11 @@ describe.each(providers)("proxy on %s", (provider) => {
     world = await startLifecycleWorld(provider);
     delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
     vi.resetModules();
-    [{ proxy }, { NextRequest }, gate] = await Promise.all([import("@/proxy"), import("next/server"), import("@/lib/github/connection/gate")]);
+    [{ proxy }, { NextRequest }, gate] = await Promise.all([
+      import("@/proxy"),
+      import("next/server"),
+      import("@/lib/github/connection/gate"),
+    ]);
 
     // Many people, so a missing index would show in the plan. Person i: session `session-i`,
     // connection revoked when i % 10 === 1, expired session when i % 10 === 2.
@@ -24,21 +28,35 @@ describe.each(providers)("proxy on %s", (provider) => {
     await world.inspect.user.createMany({ data: ids.map((id) => ({ id, login: id })) });
     const day = 86_400_000;
     await world.inspect.session.createMany({
-      data: ids.map((userId, i) => ({ userId, sessionToken: `session-${i}`, expires: new Date(Date.now() + (i % 10 === 2 ? -day : day)) })),
+      data: ids.map((userId, i) => ({
+        userId,
+        sessionToken: `session-${i}`,
+        expires: new Date(Date.now() + (i % 10 === 2 ? -day : day)),
+      })),
     });
     await world.inspect.gitHubConnection.createMany({
-      data: ids.map((userId, i) => ({ userId, githubUserId: String(i), login: userId, kind: "github_app", status: i % 10 === 1 ? "revoked" : "connected" })),
+      data: ids.map((userId, i) => ({
+        userId,
+        githubUserId: String(i),
+        login: userId,
+        kind: "github_app",
+        status: i % 10 === 1 ? "revoked" : "connected",
+      })),
     });
   }, 120_000);
   afterAll(async () => world?.stop());
 
   const request = (path: string, sessionToken?: string) =>
-    new NextRequest(`http://localhost:3000${path}`, { headers: sessionToken ? { cookie: `authjs.session-token=${sessionToken}` } : {} });
+    new NextRequest(`http://localhost:3000${path}`, {
+      headers: sessionToken ? { cookie: `authjs.session-token=${sessionToken}` } : {},
+    });
 
   it("sends a revoked connection to /reconnect with the page, lets a working one through, and ignores expired sessions", async () => {
     const revoked = await proxy(request("/repos/octocat/hello-world?tab=issues", "session-11"));
     expect(revoked.status).toBe(307);
-    expect(revoked.headers.get("location")).toBe("http://localhost:3000/reconnect?returnTo=%2Frepos%2Foctocat%2Fhello-world%3Ftab%3Dissues");
+    expect(revoked.headers.get("location")).toBe(
+      "http://localhost:3000/reconnect?returnTo=%2Frepos%2Foctocat%2Fhello-world%3Ftab%3Dissues",
+    );
 
     const working = await proxy(request("/dashboard", "session-10"));
     expect(working.headers.get("location")).toBeNull();
@@ -56,8 +74,16 @@ describe.each(providers)("proxy on %s", (provider) => {
     const query = gate.connectionStatusQuery("session-10");
     const plan =
       provider === "sqlite"
-        ? ((await world.inspect.$queryRawUnsafe(`EXPLAIN QUERY PLAN ${query.sql}`, ...query.values)) as { detail: string }[]).map((r) => r.detail)
-        : ((await world.inspect.$queryRawUnsafe(`EXPLAIN ${query.text}`, ...query.values)) as { "QUERY PLAN": string }[]).map((r) => r["QUERY PLAN"]);
+        ? (
+            (await world.inspect.$queryRawUnsafe(`EXPLAIN QUERY PLAN ${query.sql}`, ...query.values)) as {
+              detail: string;
+            }[]
+          ).map((r) => r.detail)
+        : (
+            (await world.inspect.$queryRawUnsafe(`EXPLAIN ${query.text}`, ...query.values)) as {
+              "QUERY PLAN": string;
+            }[]
+          ).map((r) => r["QUERY PLAN"]);
     const text = plan.join("\n");
     expect(text).not.toMatch(/\bSCAN\b|Seq Scan/);
     expect(text.match(/Session_sessionToken_key/g)).toHaveLength(1);

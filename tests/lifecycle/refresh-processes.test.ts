@@ -7,7 +7,14 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { connectedUser, expireAccessToken, providers, refreshCount, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
+import {
+  connectedUser,
+  expireAccessToken,
+  providers,
+  refreshCount,
+  startLifecycleWorld,
+  type LifecycleWorld,
+} from "../support/lifecycle";
 
 describe.each(providers)("refresh storm across two processes on %s", (provider) => {
   let world: LifecycleWorld;
@@ -24,10 +31,14 @@ describe.each(providers)("refresh storm across two processes on %s", (provider) 
     await expireAccessToken(world, user.id, "octocat");
     await world.control.addFault({ method: "POST", path: "^/login/oauth/access_token$", delayMs: 300 });
 
-    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/refresh-worker.ts", user.id, "25"], {
-      env: { ...process.env, ...world.env },
-      stdio: ["pipe", "pipe", "inherit"],
-    });
+    const worker = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "tests/support/refresh-worker.ts", user.id, "25"],
+      {
+        env: { ...process.env, ...world.env },
+        stdio: ["pipe", "pipe", "inherit"],
+      },
+    );
     // Listen for its exit now: it may exit before we read its last line.
     const exited = once(worker, "exit");
     // A stuck worker fails the test in seconds, with what it printed, instead of hanging it.
@@ -37,11 +48,19 @@ describe.each(providers)("refresh storm across two processes on %s", (provider) 
 
     const started = performance.now();
     worker.stdin!.write("go\n");
-    const here = await Promise.allSettled(Array.from({ length: 25 }, () => githubFor(user.id).request("GET /user").then((r) => r.data.login)));
+    const here = await Promise.allSettled(
+      Array.from({ length: 25 }, () =>
+        githubFor(user.id)
+          .request("GET /user")
+          .then((r) => r.data.login),
+      ),
+    );
     const there = JSON.parse((await lines.next()).value as string) as string[];
     await exited;
     clearTimeout(watchdog);
-    console.log(`[two-process storm ${provider}] 50 requests, ${await refreshCount(world)} refresh, ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(
+      `[two-process storm ${provider}] 50 requests, ${await refreshCount(world)} refresh, ${(performance.now() - started).toFixed(0)} ms`,
+    );
 
     expect(here.map((o) => (o.status === "fulfilled" ? o.value : String(o.reason)))).toEqual(Array(25).fill("octocat"));
     expect(there).toEqual(Array(25).fill("octocat"));

@@ -2,7 +2,14 @@
 // real database (SQLite always, PostgreSQL with TEST_POSTGRES_URL). What is asserted is what
 // GitHub saw (refresh counts, which tokens still work) and what the app stored and answered.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { connectedUser, expireAccessToken, providers, refreshCount, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
+import {
+  connectedUser,
+  expireAccessToken,
+  providers,
+  refreshCount,
+  startLifecycleWorld,
+  type LifecycleWorld,
+} from "../support/lifecycle";
 
 type Lib = {
   githubFor: typeof import("@/lib/github/client").githubFor;
@@ -33,9 +40,14 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
 
   const stored = (userId: string) => world.inspect.gitHubConnection.findUniqueOrThrow({ where: { userId } });
   const events = async (userId: string) =>
-    (await world.inspect.connectionEvent.findMany({ where: { userId }, orderBy: { createdAt: "asc" } })).map((e) => e.type);
+    (await world.inspect.connectionEvent.findMany({ where: { userId }, orderBy: { createdAt: "asc" } })).map(
+      (e) => e.type,
+    );
   const whoAmI = (userId: string, options: Record<string, unknown> = {}) =>
-    lib.githubFor(userId).request("GET /user", options).then((r) => r.data.login);
+    lib
+      .githubFor(userId)
+      .request("GET /user", options)
+      .then((r) => r.data.login);
 
   async function fresh(login: string) {
     await world.control.reset();
@@ -49,7 +61,9 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
 
     const started = performance.now();
     const logins = await Promise.all(Array.from({ length: 50 }, () => whoAmI(user.id)));
-    console.log(`[storm ${provider}] 50 requests, ${await refreshCount(world)} refresh, ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(
+      `[storm ${provider}] 50 requests, ${await refreshCount(world)} refresh, ${(performance.now() - started).toFixed(0)} ms`,
+    );
 
     expect(logins).toEqual(Array(50).fill("octocat"));
     expect(await refreshCount(world)).toBe(1);
@@ -62,7 +76,10 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
 
   it("a token expiring within five minutes is refreshed before use", async () => {
     const user = await fresh("octocat");
-    await world.inspect.gitHubConnection.update({ where: { userId: user.id }, data: { accessTokenExpiresAt: new Date(Date.now() + 4 * 60_000) } });
+    await world.inspect.gitHubConnection.update({
+      where: { userId: user.id },
+      data: { accessTokenExpiresAt: new Date(Date.now() + 4 * 60_000) },
+    });
     await lib.getValidAccessToken(user.id);
     expect(await refreshCount(world)).toBe(1);
   });
@@ -142,7 +159,12 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     expect((failure as InstanceType<typeof lib.errors.GitHubConnectionError>).code).toBe("revoked");
     expect(await refreshCount(world)).toBe(1); // one refresh, one retry, then the verdict
     const row = await stored(user.id);
-    expect(row).toMatchObject({ status: "revoked", revokedReason: "token_rejected", accessTokenCiphertext: null, refreshTokenCiphertext: null });
+    expect(row).toMatchObject({
+      status: "revoked",
+      revokedReason: "token_rejected",
+      accessTokenCiphertext: null,
+      refreshTokenCiphertext: null,
+    });
     expect(row.revokedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(await events(user.id)).toEqual(["connected", "refreshed", "revoked"]);
     await expect(lib.getValidAccessToken(user.id)).rejects.toMatchObject({ code: "revoked" });
@@ -152,7 +174,11 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     const user = await fresh("octocat");
     await world.control.revoke("octocat");
     await expect(whoAmI(user.id)).rejects.toMatchObject({ code: "revoked" });
-    expect(await stored(user.id)).toMatchObject({ status: "revoked", revokedReason: "refresh_rejected", refreshTokenCiphertext: null });
+    expect(await stored(user.id)).toMatchObject({
+      status: "revoked",
+      revokedReason: "refresh_rejected",
+      refreshTokenCiphertext: null,
+    });
   });
 
   it("a refresh token GitHub refuses when refreshing ahead of expiry means expired", async () => {
@@ -160,26 +186,53 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     await world.control.revoke("octocat");
     await expireAccessToken(world, user.id, "octocat");
     await expect(lib.getValidAccessToken(user.id)).rejects.toMatchObject({ code: "expired" });
-    expect(await stored(user.id)).toMatchObject({ status: "expired", revokedReason: "refresh_token_rejected", accessTokenCiphertext: null });
+    expect(await stored(user.id)).toMatchObject({
+      status: "expired",
+      revokedReason: "refresh_token_rejected",
+      accessTokenCiphertext: null,
+    });
     expect(await events(user.id)).toEqual(["connected", "expired"]);
   });
 
   it.each([
     ["503", { status: 503, body: { message: "Service unavailable" } }, { reason: "server_error" }],
-    ["429", { status: 429, body: { message: "rate limited" }, headers: { "retry-after": "60", "x-ratelimit-remaining": "0" } }, { reason: "rate_limited" }],
-    ["403 rate limit", { status: 403, body: { message: "API rate limit exceeded" }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "9999999999" } }, { reason: "rate_limited" }],
+    [
+      "429",
+      {
+        status: 429,
+        body: { message: "rate limited" },
+        headers: { "retry-after": "60", "x-ratelimit-remaining": "0" },
+      },
+      { reason: "rate_limited" },
+    ],
+    [
+      "403 rate limit",
+      {
+        status: 403,
+        body: { message: "API rate limit exceeded" },
+        headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "9999999999" },
+      },
+      { reason: "rate_limited" },
+    ],
     ["404", { status: 404, body: { message: "Not Found" } }, { status: 404 }],
-  ])("fault: %s on the API is not revocation: the call fails, the connection and tokens stay", async (_name, fault, failure) => {
-    const user = await fresh("octocat");
-    const before = await stored(user.id);
-    await world.control.addFault({ method: "GET", path: "^/user$", ...fault });
-    await expect(whoAmI(user.id)).rejects.toMatchObject(failure);
-    await world.control.clearFaults();
-    const after = await stored(user.id);
-    expect(after).toMatchObject({ status: "connected", accessTokenCiphertext: before.accessTokenCiphertext, refreshTokenCiphertext: before.refreshTokenCiphertext });
-    expect(await refreshCount(world)).toBe(0);
-    expect(await whoAmI(user.id)).toBe("octocat");
-  });
+  ])(
+    "fault: %s on the API is not revocation: the call fails, the connection and tokens stay",
+    async (_name, fault, failure) => {
+      const user = await fresh("octocat");
+      const before = await stored(user.id);
+      await world.control.addFault({ method: "GET", path: "^/user$", ...fault });
+      await expect(whoAmI(user.id)).rejects.toMatchObject(failure);
+      await world.control.clearFaults();
+      const after = await stored(user.id);
+      expect(after).toMatchObject({
+        status: "connected",
+        accessTokenCiphertext: before.accessTokenCiphertext,
+        refreshTokenCiphertext: before.refreshTokenCiphertext,
+      });
+      expect(await refreshCount(world)).toBe(0);
+      expect(await whoAmI(user.id)).toBe("octocat");
+    },
+  );
 
   it("fault: a timeout on the API is not revocation", async () => {
     const user = await fresh("octocat");
@@ -188,10 +241,20 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     // The auth hook alone, with a short deadline (githubFor's own is 10 s): it is what decides.
     const { Octokit } = await import("@octokit/rest");
     const { connectionAuthStrategy } = await import("@/lib/github/tokens/valid-token");
-    const octokit = new Octokit({ authStrategy: connectionAuthStrategy, auth: { userId: user.id }, baseUrl: world.emulator.apiUrl, log: { debug() {}, info() {}, warn() {}, error() {} } });
-    await expect(octokit.request("GET /user", { request: { signal: AbortSignal.timeout(300) } })).rejects.toMatchObject({ name: expect.stringMatching(/TimeoutError|AbortError|HttpError/) });
+    const octokit = new Octokit({
+      authStrategy: connectionAuthStrategy,
+      auth: { userId: user.id },
+      baseUrl: world.emulator.apiUrl,
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+    });
+    await expect(octokit.request("GET /user", { request: { signal: AbortSignal.timeout(300) } })).rejects.toMatchObject(
+      { name: expect.stringMatching(/TimeoutError|AbortError|HttpError/) },
+    );
     await world.control.clearFaults();
-    expect(await stored(user.id)).toMatchObject({ status: "connected", accessTokenCiphertext: before.accessTokenCiphertext });
+    expect(await stored(user.id)).toMatchObject({
+      status: "connected",
+      accessTokenCiphertext: before.accessTokenCiphertext,
+    });
     expect(await refreshCount(world)).toBe(0);
   });
 
@@ -200,7 +263,11 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     await expireAccessToken(world, user.id, "octocat");
     await world.inspect.gitHubConnection.update({
       where: { userId: user.id },
-      data: { refreshClaimId: "dead-process", refreshClaimExpiresAt: new Date(Date.now() - 1), version: { increment: 1 } },
+      data: {
+        refreshClaimId: "dead-process",
+        refreshClaimExpiresAt: new Date(Date.now() - 1),
+        version: { increment: 1 },
+      },
     });
     expect(await whoAmI(user.id)).toBe("octocat");
     expect(await refreshCount(world)).toBe(1);
@@ -209,15 +276,23 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
   it("proactive check: a connection unverified for a day is checked at GitHub; 404 there means revoked before any API call", async () => {
     const user = await fresh("octocat");
     const dayAndABitAgo = new Date(Date.now() - 25 * 3600_000);
-    await world.inspect.gitHubConnection.update({ where: { userId: user.id }, data: { lastVerifiedAt: dayAndABitAgo } });
+    await world.inspect.gitHubConnection.update({
+      where: { userId: user.id },
+      data: { lastVerifiedAt: dayAndABitAgo },
+    });
     expect(await whoAmI(user.id)).toBe("octocat");
     const verified = await stored(user.id);
     expect(verified.lastVerifiedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
 
     // The token is deleted at GitHub (as when the person revokes it there and the webhook is lost).
-    await world.inspect.gitHubConnection.update({ where: { userId: user.id }, data: { lastVerifiedAt: dayAndABitAgo } });
+    await world.inspect.gitHubConnection.update({
+      where: { userId: user.id },
+      data: { lastVerifiedAt: dayAndABitAgo },
+    });
     const token = lib.accessTokenOf(verified)!;
-    const basic = Buffer.from(`${world.env.GITHUB_APP_CLIENT_ID}:${world.env.GITHUB_APP_CLIENT_SECRET}`).toString("base64");
+    const basic = Buffer.from(`${world.env.GITHUB_APP_CLIENT_ID}:${world.env.GITHUB_APP_CLIENT_SECRET}`).toString(
+      "base64",
+    );
     const deleted = await fetch(`${world.emulator.apiUrl}/applications/${world.env.GITHUB_APP_CLIENT_ID}/token`, {
       method: "DELETE",
       headers: { authorization: `Basic ${basic}`, "content-type": "application/json" },

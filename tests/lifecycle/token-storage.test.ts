@@ -29,8 +29,13 @@ describe.each(providers)("stored tokens on %s", (provider) => {
     const victim = await connectedUser(world, "octocat");
     const attacker = await connectedUser(world, "hubot");
     const stolen = (await row(victim.id)).accessTokenCiphertext;
-    await world.inspect.gitHubConnection.update({ where: { userId: attacker.id }, data: { accessTokenCiphertext: stolen } });
-    expect(() => store.accessTokenOf({ id: attacker.id, accessTokenCiphertext: stolen })).toThrow(/cannot be decrypted/);
+    await world.inspect.gitHubConnection.update({
+      where: { userId: attacker.id },
+      data: { accessTokenCiphertext: stolen },
+    });
+    expect(() => store.accessTokenOf({ id: attacker.id, accessTokenCiphertext: stolen })).toThrow(
+      /cannot be decrypted/,
+    );
     // And the attacker's pages cannot act as the victim.
     await expect(githubFor(attacker.id).request("GET /user")).rejects.toThrow(/cannot be decrypted/);
   });
@@ -46,7 +51,7 @@ describe.each(providers)("stored tokens on %s", (provider) => {
       where: { userId: user.id },
       data: { accessTokenCiphertext: legacySeal(key, access), refreshTokenCiphertext: legacySeal(key, refresh) },
     });
-    expect(() => store.accessTokenOf(({ ...before, accessTokenCiphertext: legacySeal(key, access) }))).toThrow();
+    expect(() => store.accessTokenOf({ ...before, accessTokenCiphertext: legacySeal(key, access) })).toThrow();
 
     expect(await store.reencryptStoredTokens()).toBeGreaterThanOrEqual(1);
     const after = await row(user.id);
@@ -64,5 +69,11 @@ function legacySeal(key: Buffer, plaintext: string): string {
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(`v1.${keyId(key)}`));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", keyId(key), iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+  return [
+    "v1",
+    keyId(key),
+    iv.toString("base64url"),
+    ciphertext.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+  ].join(".");
 }

@@ -21,7 +21,11 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const response = await POST(
-        new Request(`http://localhost${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }),
+        new Request(`http://localhost${req.url}`, {
+          method: "POST",
+          headers: req.headers as Record<string, string>,
+          body: Buffer.concat(chunks),
+        }),
       );
       res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
     });
@@ -46,9 +50,17 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     return webhooks.deliveries;
   }
 
-  function signed(event: string, payload: unknown, { delivery = crypto.randomUUID(), signature }: { delivery?: string; signature?: string | null } = {}) {
+  function signed(
+    event: string,
+    payload: unknown,
+    { delivery = crypto.randomUUID(), signature }: { delivery?: string; signature?: string | null } = {},
+  ) {
     const body = JSON.stringify(payload);
-    const headers: Record<string, string> = { "content-type": "application/json", "x-github-event": event, "x-github-delivery": delivery };
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "x-github-event": event,
+      "x-github-delivery": delivery,
+    };
     const sig = signature === undefined ? signWebhookBody(SECRET, body) : signature;
     if (sig !== null) headers["x-hub-signature-256"] = sig;
     return new Request("http://localhost/api/github/webhooks", { method: "POST", headers, body });
@@ -59,17 +71,24 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
   const deliveryCount = () => world.inspect.webhookDelivery.count();
 
   /** The person revokes the App on GitHub, but this test delivers (or replays) the webhook itself. */
-  const revokeAtGitHub = (login: string) => world.control.revoke(login, { clientId: DEMO_GITHUB_APP.clientId, webhook: false });
+  const revokeAtGitHub = (login: string) =>
+    world.control.revoke(login, { clientId: DEMO_GITHUB_APP.clientId, webhook: false });
 
   it("GitHub's github_app_authorization.revoked revokes that person's connection at once, asking GitHub only about the token", async () => {
     await world.control.reset();
     const user = await connectedUser(world, "octocat");
     const other = await connectedUser(world, "hubot");
-    await world.inspect.gitHubResponseCache.create({ data: { userId: user.id, url: "/user/repos", etag: '"e"', body: "[]" } });
+    await world.inspect.gitHubResponseCache.create({
+      data: { userId: user.id, url: "/user/repos", etag: '"e"', body: "[]" },
+    });
     await world.control.revoke("octocat");
 
     expect((await deliveriesSettled()).map((d) => [d.event, d.status])).toEqual([["github_app_authorization", 200]]);
-    expect(await connection(user.id)).toMatchObject({ status: "revoked", revokedReason: "authorization_revoked", accessTokenCiphertext: null });
+    expect(await connection(user.id)).toMatchObject({
+      status: "revoked",
+      revokedReason: "authorization_revoked",
+      accessTokenCiphertext: null,
+    });
     expect((await connection(other.id)).status).toBe("connected");
     // Cached GitHub answers go with the grant.
     expect(await world.inspect.gitHubResponseCache.count({ where: { userId: user.id } })).toBe(0);
@@ -89,11 +108,17 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
 
   it("installation suspend, unsuspend, repositories and delete are reflected in the stored installation", async () => {
     await world.control.reset();
-    const stored = () => world.inspect.installation.findUnique({ where: { githubInstallationId: String(SEEDED_INSTALLATION_ID) } });
+    const stored = () =>
+      world.inspect.installation.findUnique({ where: { githubInstallationId: String(SEEDED_INSTALLATION_ID) } });
 
     await world.control.suspend(SEEDED_INSTALLATION_ID);
     await deliveriesSettled();
-    expect(await stored()).toMatchObject({ status: "suspended", accountLogin: "octocat", accountType: "User", repositorySelection: "all" });
+    expect(await stored()).toMatchObject({
+      status: "suspended",
+      accountLogin: "octocat",
+      accountType: "User",
+      repositorySelection: "all",
+    });
     expect((await stored())!.suspendedAt).toBeInstanceOf(Date);
 
     await world.control.unsuspend(SEEDED_INSTALLATION_ID);
@@ -106,24 +131,55 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
   });
 
   it("installation.created and installation_repositories.removed store the installation and its selection", async () => {
-    const installation = { id: 777, account: { id: 9919, login: "octo-org", type: "Organization" }, repository_selection: "all", permissions: { issues: "read" } };
-    expect((await POST(signed("installation", { action: "created", installation, sender: { id: 583231 } }))).status).toBe(200);
-    expect(await world.inspect.installation.findUnique({ where: { githubInstallationId: "777" } })).toMatchObject({ status: "active", accountLogin: "octo-org" });
-    const removed = { action: "removed", installation: { ...installation, repository_selection: "selected" }, repository_selection: "selected" };
+    const installation = {
+      id: 777,
+      account: { id: 9919, login: "octo-org", type: "Organization" },
+      repository_selection: "all",
+      permissions: { issues: "read" },
+    };
+    expect(
+      (await POST(signed("installation", { action: "created", installation, sender: { id: 583231 } }))).status,
+    ).toBe(200);
+    expect(await world.inspect.installation.findUnique({ where: { githubInstallationId: "777" } })).toMatchObject({
+      status: "active",
+      accountLogin: "octo-org",
+    });
+    const removed = {
+      action: "removed",
+      installation: { ...installation, repository_selection: "selected" },
+      repository_selection: "selected",
+    };
     expect((await POST(signed("installation_repositories", removed))).status).toBe(200);
-    expect(await world.inspect.installation.findUnique({ where: { githubInstallationId: "777" } })).toMatchObject({ repositorySelection: "selected" });
+    expect(await world.inspect.installation.findUnique({ where: { githubInstallationId: "777" } })).toMatchObject({
+      repositorySelection: "selected",
+    });
   });
 
   it("installation.created naming a requester settles that person's pending request", async () => {
     await world.control.reset();
     const hubot = await connectedUser(world, "hubot");
     await world.inspect.installationRequest.create({ data: { userId: hubot.id, status: "pending" } });
-    const installation = { id: 778, account: { id: 9919, login: "octo-org", type: "Organization" }, repository_selection: "selected" };
-    const payload = { action: "created", installation, requester: { id: 480938, login: "hubot" }, sender: { id: 583231 } };
+    const installation = {
+      id: 778,
+      account: { id: 9919, login: "octo-org", type: "Organization" },
+      repository_selection: "selected",
+    };
+    const payload = {
+      action: "created",
+      installation,
+      requester: { id: 480938, login: "hubot" },
+      sender: { id: 583231 },
+    };
     expect((await POST(signed("installation", payload))).status).toBe(200);
 
-    expect(await world.inspect.installationRequest.findFirst({ where: { userId: hubot.id } })).toMatchObject({ status: "approved", githubInstallationId: "778" });
-    const events = await world.inspect.connectionEvent.findMany({ where: { userId: hubot.id }, orderBy: { createdAt: "asc" } });
+    expect(await world.inspect.installationRequest.findFirst({ where: { userId: hubot.id } })).toMatchObject({
+      status: "approved",
+      githubInstallationId: "778",
+    });
+    const events = await world.inspect.connectionEvent.findMany({
+      where: { userId: hubot.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((e) => e.type)).toEqual(["connected", "installed"]);
   });
 
@@ -167,7 +223,11 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     const body = JSON.stringify(huge);
     const streamed = new Request("http://localhost/api/github/webhooks", {
       method: "POST",
-      headers: { "x-github-event": "github_app_authorization", "x-github-delivery": crypto.randomUUID(), "x-hub-signature-256": signWebhookBody(SECRET, body) },
+      headers: {
+        "x-github-event": "github_app_authorization",
+        "x-github-delivery": crypto.randomUUID(),
+        "x-hub-signature-256": signWebhookBody(SECRET, body),
+      },
       body: new Blob([body]).stream(),
       duplex: "half",
     } as RequestInit);
@@ -180,7 +240,11 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     const before = await deliveryCount();
     const notJson = new Request("http://localhost/api/github/webhooks", {
       method: "POST",
-      headers: { "x-github-event": "installation", "x-github-delivery": crypto.randomUUID(), "x-hub-signature-256": signWebhookBody(SECRET, "{not json") },
+      headers: {
+        "x-github-event": "installation",
+        "x-github-delivery": crypto.randomUUID(),
+        "x-hub-signature-256": signWebhookBody(SECRET, "{not json"),
+      },
       body: "{not json",
     });
     expect((await POST(notJson)).status).toBe(400);
@@ -188,16 +252,23 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     expect(await deliveryCount()).toBe(before);
   });
 
-  it.each(["null", "42", "[]", '"revoked"'])("answers a correctly signed body that is not an object (%s) with 400", async (body) => {
-    const before = await deliveryCount();
-    const request = new Request("http://localhost/api/github/webhooks", {
-      method: "POST",
-      headers: { "x-github-event": "github_app_authorization", "x-github-delivery": crypto.randomUUID(), "x-hub-signature-256": signWebhookBody(SECRET, body) },
-      body,
-    });
-    expect((await POST(request)).status).toBe(400);
-    expect(await deliveryCount()).toBe(before);
-  });
+  it.each(["null", "42", "[]", '"revoked"'])(
+    "answers a correctly signed body that is not an object (%s) with 400",
+    async (body) => {
+      const before = await deliveryCount();
+      const request = new Request("http://localhost/api/github/webhooks", {
+        method: "POST",
+        headers: {
+          "x-github-event": "github_app_authorization",
+          "x-github-delivery": crypto.randomUUID(),
+          "x-hub-signature-256": signWebhookBody(SECRET, body),
+        },
+        body,
+      });
+      expect((await POST(request)).status).toBe(400);
+      expect(await deliveryCount()).toBe(before);
+    },
+  );
 
   it("defers a revocation with 503 while GitHub cannot say whether the token still works, and acts on the redelivery", async () => {
     await world.control.reset();

@@ -22,7 +22,10 @@ export type LifecycleWorld = {
 export const providers = ["sqlite", ...(process.env.TEST_POSTGRES_URL ? ["postgresql" as const] : [])] as const;
 
 /** `appUrl`: where the emulator delivers webhooks; by default nowhere (a closed port), without retries. */
-export async function startLifecycleWorld(provider: "sqlite" | "postgresql", appUrl = "http://127.0.0.1:9"): Promise<LifecycleWorld> {
+export async function startLifecycleWorld(
+  provider: "sqlite" | "postgresql",
+  appUrl = "http://127.0.0.1:9",
+): Promise<LifecycleWorld> {
   const emulator = await startEmulator({ port: 0, apps: demoEmulatorApps(appUrl), webhookRetryDelaysMs: [] });
   const database = await createTestDatabase(provider);
   // e2eAppEnv without NODE_ENV=production: vitest's own NODE_ENV stays.
@@ -48,12 +51,21 @@ export async function startLifecycleWorld(provider: "sqlite" | "postgresql", app
  * A Hublink user connected to GitHub (through the GitHub App unless `kind` says otherwise), as the
  * connect flow leaves them: GitHub (the emulator) issued a token pair, saveGrant stored it encrypted.
  */
-export async function connectedUser(world: LifecycleWorld, login: string, { kind = "github_app" }: { kind?: "github_app" | "oauth_app" } = {}) {
+export async function connectedUser(
+  world: LifecycleWorld,
+  login: string,
+  { kind = "github_app" }: { kind?: "github_app" | "oauth_app" } = {},
+) {
   const { saveGrant } = await import("@/lib/github/connection/store");
   const clientId = kind === "github_app" ? world.emulator.apps.githubApp.clientId : DEMO_CONNECT_APP.clientId;
-  const issued = await world.control.issueToken(login, { clientId, scopes: kind === "github_app" ? [] : ["repo", "read:org"] });
+  const issued = await world.control.issueToken(login, {
+    clientId,
+    scopes: kind === "github_app" ? [] : ["repo", "read:org"],
+  });
   const account = world.emulator.state.account(login)!;
-  const user = await world.inspect.user.create({ data: { login, name: login, email: `${login}-${Math.random()}@example.com` } });
+  const user = await world.inspect.user.create({
+    data: { login, name: login, email: `${login}-${Math.random()}@example.com` },
+  });
   const at = (iso: string | null) => (iso ? new Date(iso) : null);
   await saveGrant(
     user.id,
@@ -73,7 +85,10 @@ export async function connectedUser(world: LifecycleWorld, login: string, { kind
 /** The access token has expired, at GitHub and in what Hublink stored. */
 export async function expireAccessToken(world: LifecycleWorld, userId: string, login: string) {
   await world.control.expire(login);
-  await world.inspect.gitHubConnection.update({ where: { userId }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+  await world.inspect.gitHubConnection.update({
+    where: { userId },
+    data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
+  });
 }
 
 export async function refreshCount(world: LifecycleWorld): Promise<number> {

@@ -15,8 +15,14 @@ await db.gitHubConnection.count(); // connect before the race starts
 process.stdout.write("ready\n");
 await once(process.stdin, "data");
 const outcomes = await Promise.allSettled(
-  Array.from({ length: Number(count) }, () => githubFor(userId).request("GET /user").then((r) => r.data.login)),
+  Array.from({ length: Number(count) }, () =>
+    githubFor(userId)
+      .request("GET /user")
+      .then((r) => r.data.login),
+  ),
 );
-process.stdout.write(`${JSON.stringify(outcomes.map((o) => (o.status === "fulfilled" ? o.value : String(o.reason))))}\n`);
+process.stdout.write(
+  `${JSON.stringify(outcomes.map((o) => (o.status === "fulfilled" ? o.value : String(o.reason))))}\n`,
+);
 await db.$disconnect();
 process.exit(0);

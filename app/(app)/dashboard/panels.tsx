@@ -50,10 +50,18 @@ export async function ProfilePanel({ userId }: { userId: string }) {
 export async function RecentRepositoriesPanel({ userId }: { userId: string }) {
   const result = await settle(getRecentRepositories(userId));
   return (
-    <Panel id="recent-repositories" title="Recently updated repositories" viewAll={{ href: "/repos", label: "All repositories" }}>
+    <Panel
+      id="recent-repositories"
+      title="Recently updated repositories"
+      viewAll={{ href: "/repos", label: "All repositories" }}
+    >
       {result.ok ? (
         <>
-          <RepositoryList items={result.value} compact empty="No repositories yet. Repositories you own or can access through Hublink appear here." />
+          <RepositoryList
+            items={result.value}
+            compact
+            empty="No repositories yet. Repositories you own or can access through Hublink appear here."
+          />
           {result.value.length === 0 && <InstallAppPrompt returnTo="/dashboard" />}
         </>
       ) : (
@@ -66,7 +74,14 @@ export async function RecentRepositoriesPanel({ userId }: { userId: string }) {
 /** How many items a dashboard list shows before "View all". */
 const DASHBOARD_LIST_LENGTH = 5;
 
-export async function WorkPanel({ userId, id, title, search, viewAll, empty }: {
+export async function WorkPanel({
+  userId,
+  id,
+  title,
+  search,
+  viewAll,
+  empty,
+}: {
   userId: string;
   id: string;
   title: string;
@@ -76,7 +91,12 @@ export async function WorkPanel({ userId, id, title, search, viewAll, empty }: {
 }) {
   const result = await settle(searchWork(userId, search, { perPage: DASHBOARD_LIST_LENGTH }));
   return (
-    <Panel id={id} title={title} count={result.ok ? result.value.total : null} viewAll={{ href: viewAll, label: "View all" }}>
+    <Panel
+      id={id}
+      title={title}
+      count={result.ok ? result.value.total : null}
+      viewAll={{ href: viewAll, label: "View all" }}
+    >
       {result.ok ? <IssueList items={result.value.items} empty={empty} /> : <PanelProblem problem={result.problem} />}
     </Panel>
   );

@@ -6,14 +6,22 @@ import { issuesQuery } from "./schema";
 
 export const metadata = { title: "Issues" };
 
-export default async function IssuesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function IssuesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const { page, ...filters } = issuesQuery.parse(await searchParams);
   const search = { kind: "issue", ...filters } as const;
   return (
     <section>
       <h1>Issues</h1>
-      {(await hasConnection(user.id)) ? <WorkView userId={user.id} search={search} page={page} /> : <ConnectPrompt returnTo="/issues" />}
+      {(await hasConnection(user.id)) ? (
+        <WorkView userId={user.id} search={search} page={page} />
+      ) : (
+        <ConnectPrompt returnTo="/issues" />
+      )}
     </section>
   );
 }

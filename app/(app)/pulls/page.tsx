@@ -6,14 +6,22 @@ import { pullsQuery } from "./schema";
 
 export const metadata = { title: "Pull requests" };
 
-export default async function PullRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PullRequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const { page, ...filters } = pullsQuery.parse(await searchParams);
   const search = { kind: "pr", ...filters } as const;
   return (
     <section>
       <h1>Pull requests</h1>
-      {(await hasConnection(user.id)) ? <WorkView userId={user.id} search={search} page={page} /> : <ConnectPrompt returnTo="/pulls" />}
+      {(await hasConnection(user.id)) ? (
+        <WorkView userId={user.id} search={search} page={page} />
+      ) : (
+        <ConnectPrompt returnTo="/pulls" />
+      )}
     </section>
   );
 }

@@ -86,12 +86,21 @@ async function RepositoriesPanel({ userId, query }: { userId: string; query: Rep
         {listing.truncated && <p className="muted">Showing the first 1,000 repositories GitHub returned.</p>}
         <RepositoryList
           items={listing.items}
-          empty={filtered ? "No repositories match these filters." : "No repositories yet. Repositories you own or can access through Hublink appear here."}
+          empty={
+            filtered
+              ? "No repositories match these filters."
+              : "No repositories yet. Repositories you own or can access through Hublink appear here."
+          }
         />
         <Pagination
           {...listing}
           baseHref="/repos"
-          query={{ q: query.text || undefined, owner: query.owner ?? undefined, visibility: query.visibility === "all" ? undefined : query.visibility, sort: query.sort === "updated" ? undefined : query.sort }}
+          query={{
+            q: query.text || undefined,
+            owner: query.owner ?? undefined,
+            visibility: query.visibility === "all" ? undefined : query.visibility,
+            sort: query.sort === "updated" ? undefined : query.sort,
+          }}
         />
       </Panel>
     </>

@@ -6,7 +6,10 @@ export function InstallAppPrompt({ returnTo }: { returnTo: string }) {
   if (!getEnv().githubApp) return null;
   return (
     <form action={installGitHubApp} className="install-prompt">
-      <p>Hublink&apos;s GitHub App sees no repositories yet. Install it on your account or an organisation to choose which ones it may read.</p>
+      <p>
+        Hublink&apos;s GitHub App sees no repositories yet. Install it on your account or an organisation to choose
+        which ones it may read.
+      </p>
       <input type="hidden" name="returnTo" value={returnTo} />
       <button type="submit" className="btn btn-primary">
         Install GitHub App

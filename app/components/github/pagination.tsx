@@ -1,7 +1,14 @@
 import Link from "next/link";
 
 // Previous / next links that keep every other query parameter (filters, sort, tab).
-export function Pagination({ page, lastPage, hasPrevious, hasNext, baseHref, query }: {
+export function Pagination({
+  page,
+  lastPage,
+  hasPrevious,
+  hasNext,
+  baseHref,
+  query,
+}: {
   page: number;
   lastPage: number;
   hasPrevious: boolean;
@@ -19,11 +26,23 @@ export function Pagination({ page, lastPage, hasPrevious, hasNext, baseHref, que
   };
   return (
     <nav className="pagination" aria-label="Pagination">
-      {hasPrevious ? <Link href={hrefFor(page - 1)} rel="prev">Previous</Link> : <span aria-disabled="true">Previous</span>}
+      {hasPrevious ? (
+        <Link href={hrefFor(page - 1)} rel="prev">
+          Previous
+        </Link>
+      ) : (
+        <span aria-disabled="true">Previous</span>
+      )}
       <span>
         Page {page} of {lastPage}
       </span>
-      {hasNext ? <Link href={hrefFor(page + 1)} rel="next">Next</Link> : <span aria-disabled="true">Next</span>}
+      {hasNext ? (
+        <Link href={hrefFor(page + 1)} rel="next">
+          Next
+        </Link>
+      ) : (
+        <span aria-disabled="true">Next</span>
+      )}
     </nav>
   );
 }

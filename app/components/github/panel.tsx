@@ -5,7 +5,13 @@ import { TryAgain } from "./try-again";
 
 // A titled region of a page that loads on its own: its skeleton while it streams, its own error.
 
-type PanelProps = { id: string; title: string; count?: number | null; viewAll?: { href: string; label: string }; children: React.ReactNode };
+type PanelProps = {
+  id: string;
+  title: string;
+  count?: number | null;
+  viewAll?: { href: string; label: string };
+  children: React.ReactNode;
+};
 
 export function Panel({ id, title, count, viewAll, children }: PanelProps) {
   return (

@@ -10,7 +10,12 @@ const REVIEW: Record<ReviewState, string> = {
   none: "No reviews",
 };
 
-const CHECKS: Record<CheckState, string> = { success: "Checks passed", failure: "Checks failed", pending: "Checks pending", none: "No checks" };
+const CHECKS: Record<CheckState, string> = {
+  success: "Checks passed",
+  failure: "Checks failed",
+  pending: "Checks pending",
+  none: "No checks",
+};
 
 export function PullList({ items, empty }: { items: PullRequest[]; empty: string }) {
   if (!items.length) return <EmptyState>{empty}</EmptyState>;
@@ -28,8 +33,8 @@ export function PullList({ items, empty }: { items: PullRequest[]; empty: string
             </div>
             <p className="item-meta">
               #{pull.number} opened <Time value={pull.createdAt} as="day" />
-              {pull.author && <> by {pull.author}</>} ·{" "}
-              <span className="branch">{pull.head}</span> → <span className="branch">{pull.base}</span>
+              {pull.author && <> by {pull.author}</>} · <span className="branch">{pull.head}</span> →{" "}
+              <span className="branch">{pull.base}</span>
             </p>
             <p className="item-meta item-facts">
               <span className={`status status-review-${pull.review}`}>{REVIEW[pull.review]}</span>

@@ -4,7 +4,15 @@ import { Time } from "@/app/components/time";
 import { EmptyState } from "./panel";
 
 // Repositories: the name opens Hublink's view of it, "on GitHub" its page there.
-export function RepositoryList({ items, empty, compact = false }: { items: Repository[]; empty: string; compact?: boolean }) {
+export function RepositoryList({
+  items,
+  empty,
+  compact = false,
+}: {
+  items: Repository[];
+  empty: string;
+  compact?: boolean;
+}) {
   if (!items.length) return <EmptyState>{empty}</EmptyState>;
   return (
     <ul className={compact ? "item-list item-list-compact" : "item-list"}>

@@ -9,7 +9,12 @@ export function TryAgain() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <button type="button" className="btn btn-small" disabled={pending} onClick={() => startTransition(() => router.refresh())}>
+    <button
+      type="button"
+      className="btn btn-small"
+      disabled={pending}
+      onClick={() => startTransition(() => router.refresh())}
+    >
       {pending ? "Trying again…" : "Try again"}
     </button>
   );

@@ -1,6 +1,12 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { DEFAULT_FILTERS, ISSUE_FILTERS, PULL_FILTERS, searchWork, type WorkSearch } from "@/lib/github/views/dashboard";
+import {
+  DEFAULT_FILTERS,
+  ISSUE_FILTERS,
+  PULL_FILTERS,
+  searchWork,
+  type WorkSearch,
+} from "@/lib/github/views/dashboard";
 import { settle } from "@/lib/github/views/settle";
 import type { ItemState } from "@/lib/github/views/work-items";
 import { IssueList } from "./issue-list";
@@ -8,7 +14,6 @@ import { Pagination } from "./pagination";
 import { Panel, PanelProblem, PanelSkeleton } from "./panel";
 
 // /pulls and /issues: one search across every repository the connection can see, by filter and state.
-
 
 const VIEWS = {
   pr: { path: "/pulls", noun: "pull requests", filters: PULL_FILTERS, defaultFilter: DEFAULT_FILTERS.pr },
@@ -30,7 +35,11 @@ export function WorkView({ search, page, userId }: { search: WorkSearch; page: n
     <>
       <nav className="tabs" aria-label={`Which ${view.noun}`}>
         {Object.entries(view.filters).map(([key, { label }]) => (
-          <Link key={key} href={hrefFor({ filter: key, state: "open" })} aria-current={key === search.filter ? "page" : undefined}>
+          <Link
+            key={key}
+            href={hrefFor({ filter: key, state: "open" })}
+            aria-current={key === search.filter ? "page" : undefined}
+          >
             {label}
           </Link>
         ))}
@@ -43,7 +52,10 @@ export function WorkView({ search, page, userId }: { search: WorkSearch; page: n
           Closed
         </Link>
       </nav>
-      <Suspense key={`${search.filter}-${search.state}-${page}`} fallback={<PanelSkeleton title={`${search.state === "open" ? "Open" : "Closed"} ${view.noun}`} rows={6} />}>
+      <Suspense
+        key={`${search.filter}-${search.state}-${page}`}
+        fallback={<PanelSkeleton title={`${search.state === "open" ? "Open" : "Closed"} ${view.noun}`} rows={6} />}
+      >
         <WorkResults userId={userId} search={search} page={page} />
       </Suspense>
     </>
@@ -68,7 +80,10 @@ async function WorkResults({ userId, search, page }: { userId: string; search: W
       <Pagination
         {...result.value}
         baseHref={view.path}
-        query={{ filter: search.filter === view.defaultFilter ? undefined : search.filter, state: search.state === "closed" ? "closed" : undefined }}
+        query={{
+          filter: search.filter === view.defaultFilter ? undefined : search.filter,
+          state: search.state === "closed" ? "closed" : undefined,
+        }}
       />
     </Panel>
   );

@@ -13,7 +13,8 @@ export const metadata = { title: "GitHub App installation" };
 export default async function InstallationConfirmationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { installation_id: installationId, setup_action: setupAction } = installationQuery.parse(await searchParams);
   const session = await auth();
-  const installation = session?.user && installationId ? await installationVisibleTo(session.user.id, installationId) : null;
+  const installation =
+    session?.user && installationId ? await installationVisibleTo(session.user.id, installationId) : null;
   const what = setupAction === "update" ? "updated" : "active";
   return (
     <main className="landing">

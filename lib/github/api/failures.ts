@@ -28,9 +28,16 @@ export function asGitHubFailure(error: unknown, timedOut: boolean, now = Date.no
   if (status === 403 || status === 429) {
     const retryAfter = Number(headers["retry-after"]);
     const reset = Number(headers["x-ratelimit-reset"]);
-    const limited = headers["x-ratelimit-remaining"] === "0" || Number.isFinite(retryAfter) || /rate limit/i.test(thrown.message ?? "");
+    const limited =
+      headers["x-ratelimit-remaining"] === "0" ||
+      Number.isFinite(retryAfter) ||
+      /rate limit/i.test(thrown.message ?? "");
     if (limited) {
-      const retryAt = Number.isFinite(retryAfter) ? new Date(now + retryAfter * 1000) : Number.isFinite(reset) ? new Date(reset * 1000) : null;
+      const retryAt = Number.isFinite(retryAfter)
+        ? new Date(now + retryAfter * 1000)
+        : Number.isFinite(reset)
+          ? new Date(reset * 1000)
+          : null;
       return new GitHubUnavailableError("rate_limited", retryAt);
     }
   }

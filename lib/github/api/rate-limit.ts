@@ -11,7 +11,11 @@ const latest = new Map<string, RateLimitSnapshot>();
 /** Below this share of the limit the footer says when the limit resets. */
 const LOW_SHARE = 0.1;
 
-export function noteRateLimit(userId: string, headers: Record<string, string | number | undefined>, now = new Date()): void {
+export function noteRateLimit(
+  userId: string,
+  headers: Record<string, string | number | undefined>,
+  now = new Date(),
+): void {
   if ((headers["x-ratelimit-resource"] ?? "core") !== "core") return; // search has its own, per-minute limit
   const limit = Number(headers["x-ratelimit-limit"]);
   const remaining = Number(headers["x-ratelimit-remaining"]);

@@ -66,7 +66,10 @@ function oauthErrorCode(error: string): OAuthErrorCode {
   return (OAUTH_ERROR_CODES as readonly string[]).includes(error) ? (error as OAuthErrorCode) : "unknown";
 }
 
-async function postTokenEndpoint(parameters: Record<string, string>, timeoutMs = OAUTH_TIMEOUT_MS): Promise<GitHubTokens> {
+async function postTokenEndpoint(
+  parameters: Record<string, string>,
+  timeoutMs = OAUTH_TIMEOUT_MS,
+): Promise<GitHubTokens> {
   const requestedAt = Date.now();
   let data: unknown;
   try {
@@ -80,7 +83,9 @@ async function postTokenEndpoint(parameters: Record<string, string>, timeoutMs =
   } catch (error) {
     // Whatever the body of a non-200 answer says, it is not GitHub's verdict on the token.
     const failure = asGitHubFailure(error, false);
-    throw new TokenEndpointUnavailableError(failure instanceof GitHubUnavailableError ? failure.reason : "server_error");
+    throw new TokenEndpointUnavailableError(
+      failure instanceof GitHubUnavailableError ? failure.reason : "server_error",
+    );
   }
   const refused = errorAnswer.safeParse(data);
   if (refused.success) throw new OAuthError(oauthErrorCode(refused.data.error), refused.data.error_description ?? "");
@@ -108,9 +113,18 @@ export function exchangeCode(app: OAuthApp, code: string, codeVerifier?: string)
 }
 
 /** A new access + refresh token pair; GitHub rotates, so the old refresh token dies with this call. */
-export function refreshUserToken(app: OAuthApp, refreshToken: string, { timeoutMs = OAUTH_TIMEOUT_MS } = {}): Promise<GitHubTokens> {
+export function refreshUserToken(
+  app: OAuthApp,
+  refreshToken: string,
+  { timeoutMs = OAUTH_TIMEOUT_MS } = {},
+): Promise<GitHubTokens> {
   return postTokenEndpoint(
-    { client_id: app.clientId, client_secret: app.clientSecret, grant_type: "refresh_token", refresh_token: refreshToken },
+    {
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      grant_type: "refresh_token",
+      refresh_token: refreshToken,
+    },
     timeoutMs,
   );
 }

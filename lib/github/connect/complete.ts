@@ -37,7 +37,8 @@ export async function completeConnect(
     const owner = await assertSignedInIdentity(userId, tokens.accessToken);
     await saveGrant(userId, owner, tokens, app.kind);
   } catch (error) {
-    if (error instanceof IdentityMismatchError) return { ok: false, problem: "identity_mismatch", account: error.authorised.login };
+    if (error instanceof IdentityMismatchError)
+      return { ok: false, problem: "identity_mismatch", account: error.authorised.login };
     const problem = problemOfFailure(error);
     if (problem) return { ok: false, problem };
     throw error;

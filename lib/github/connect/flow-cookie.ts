@@ -68,13 +68,16 @@ export async function verifyConnectFlow(
 ): Promise<{ ok: true; flow: ConnectFlow } | { ok: false; problem: FlowProblem; flow?: ConnectFlow }> {
   if (!sealed) return { ok: false, problem: "flow_missing" };
   // iron-session yields {} for a seal that is forged, altered, made with another password or past its ttl.
-  const parsed = sealedFlow.safeParse(await unsealData(sealed, { password: getEnv().sessionSecret, ttl: FLOW_TTL_SECONDS }));
+  const parsed = sealedFlow.safeParse(
+    await unsealData(sealed, { password: getEnv().sessionSecret, ttl: FLOW_TTL_SECONDS }),
+  );
   if (!parsed.success) return { ok: false, problem: "flow_expired" };
   const flow = { ...parsed.data, returnTo: safeReturnTo(parsed.data.returnTo) };
   if (flow.expiresAt <= now) return { ok: false, problem: "flow_expired", flow };
   if (!state || !constantTimeEqual(state, flow.state)) return { ok: false, problem: "state_mismatch", flow };
   if (flow.userId !== userId) return { ok: false, problem: "wrong_user", flow };
-  if (!(await consumeState("connect", flow.state, new Date(flow.expiresAt)))) return { ok: false, problem: "flow_missing", flow };
+  if (!(await consumeState("connect", flow.state, new Date(flow.expiresAt))))
+    return { ok: false, problem: "flow_missing", flow };
   return { ok: true, flow };
 }
 

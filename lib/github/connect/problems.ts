@@ -35,26 +35,31 @@ const PROBLEMS = {
   },
   incorrect_client_credentials: {
     title: "Hublink's GitHub app is misconfigured",
-    detail: "GitHub rejected the app's client ID or secret. The operator should check the GitHub app credentials in the configuration. Nothing was stored.",
+    detail:
+      "GitHub rejected the app's client ID or secret. The operator should check the GitHub app credentials in the configuration. Nothing was stored.",
     forOperator: true,
   },
   redirect_uri_mismatch: {
     title: "Hublink's GitHub app is misconfigured",
-    detail: "GitHub rejected the callback URL. The operator should register APP_URL/api/github/callback as the app's callback URL. Nothing was stored.",
+    detail:
+      "GitHub rejected the callback URL. The operator should register APP_URL/api/github/callback as the app's callback URL. Nothing was stored.",
     forOperator: true,
   },
   invalid_request: {
     title: "GitHub refused the connection request",
-    detail: "The request to GitHub was malformed, which points to a configuration problem for the operator. Nothing was stored.",
+    detail:
+      "The request to GitHub was malformed, which points to a configuration problem for the operator. Nothing was stored.",
     forOperator: true,
   },
   install_state_invalid: {
     title: "This installation link is no longer valid",
-    detail: "It expired after ten minutes or was altered. Nothing was stored — start the installation again from this page.",
+    detail:
+      "It expired after ten minutes or was altered. Nothing was stored — start the installation again from this page.",
   },
   install_state_used: {
     title: "This installation link was already used",
-    detail: "Each installation link works once. Nothing more was stored — start again from this page if something is missing.",
+    detail:
+      "Each installation link works once. Nothing more was stored — start again from this page if something is missing.",
   },
   identity_mismatch: {
     title: "GitHub authorised a different account",
@@ -79,7 +84,8 @@ const PROBLEMS = {
   },
   unverified_user_email: {
     title: "GitHub needs a verified email address first",
-    detail: "GitHub refuses to authorize apps for accounts without a verified primary email. Verify it in your GitHub email settings, then connect again.",
+    detail:
+      "GitHub refuses to authorize apps for accounts without a verified primary email. Verify it in your GitHub email settings, then connect again.",
   },
   github_unreachable: {
     title: "GitHub could not be reached",
@@ -109,8 +115,10 @@ export function connectProblem(code: unknown): ConnectProblem {
 export function problemOfFailure(error: unknown): ConnectProblemCode | null {
   if (error instanceof OAuthError) return problemCode(error.code);
   if (error instanceof MissingAppError) return "invalid_request";
-  if (error instanceof TokenEndpointUnavailableError || error instanceof GitHubUnavailableError) return "github_unreachable";
-  if (httpStatusOf(error) !== undefined || (error as Error | null)?.name === "TimeoutError") return "github_unreachable";
+  if (error instanceof TokenEndpointUnavailableError || error instanceof GitHubUnavailableError)
+    return "github_unreachable";
+  if (httpStatusOf(error) !== undefined || (error as Error | null)?.name === "TimeoutError")
+    return "github_unreachable";
   // GitHub answered, but not with what its documentation promises (e.g. /user without an id).
   if (error instanceof ZodError) return "unknown";
   return null;

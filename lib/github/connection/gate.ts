@@ -15,7 +15,8 @@ function tableNames() {
   if (tables) return tables;
   const url = getEnv().databaseUrl;
   // PostgreSQL: the URL's ?schema= (tests use one per run); Prisma qualifies its own queries the same way.
-  const prefix = databaseTarget(url).provider === "postgresql" ? `"${postgresConnection(url).schema.replaceAll('"', '""')}".` : "";
+  const prefix =
+    databaseTarget(url).provider === "postgresql" ? `"${postgresConnection(url).schema.replaceAll('"', '""')}".` : "";
   tables = { session: Prisma.raw(`${prefix}"Session"`), connection: Prisma.raw(`${prefix}"GitHubConnection"`) };
   return tables;
 }
@@ -26,8 +27,13 @@ export function connectionStatusQuery(sessionToken: string): Prisma.Sql {
 }
 
 /** The connection status behind a session cookie, or null (no such session, expired, no connection). */
-export async function connectionStatusForSession(sessionToken: string, now = Date.now()): Promise<ConnectionStatus | null> {
-  const rows = await db.$queryRaw<{ status: string; expires: Date | string | number }[]>(connectionStatusQuery(sessionToken));
+export async function connectionStatusForSession(
+  sessionToken: string,
+  now = Date.now(),
+): Promise<ConnectionStatus | null> {
+  const rows = await db.$queryRaw<{ status: string; expires: Date | string | number }[]>(
+    connectionStatusQuery(sessionToken),
+  );
   const row = rows[0];
   if (!row || new Date(row.expires).getTime() <= now) return null;
   return parseConnectionStatus(row.status);

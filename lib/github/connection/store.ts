@@ -71,18 +71,26 @@ function sealTokens(connectionId: string, tokens: GitHubTokens) {
   return {
     accessTokenCiphertext: cipher.encrypt(tokens.accessToken, { row: connectionId, column: ACCESS_TOKEN }),
     accessTokenExpiresAt: tokens.accessTokenExpiresAt,
-    refreshTokenCiphertext: tokens.refreshToken ? cipher.encrypt(tokens.refreshToken, { row: connectionId, column: REFRESH_TOKEN }) : null,
+    refreshTokenCiphertext: tokens.refreshToken
+      ? cipher.encrypt(tokens.refreshToken, { row: connectionId, column: REFRESH_TOKEN })
+      : null,
     refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
   };
 }
 
 /** The access token in clear, for a request to GitHub; null when none is stored. */
 export function accessTokenOf(connection: Pick<StoredConnection, "id" | "accessTokenCiphertext">): string | null {
-  return connection.accessTokenCiphertext && tokenCipher().decrypt(connection.accessTokenCiphertext, { row: connection.id, column: ACCESS_TOKEN });
+  return (
+    connection.accessTokenCiphertext &&
+    tokenCipher().decrypt(connection.accessTokenCiphertext, { row: connection.id, column: ACCESS_TOKEN })
+  );
 }
 
 export function refreshTokenOf(connection: Pick<StoredConnection, "id" | "refreshTokenCiphertext">): string | null {
-  return connection.refreshTokenCiphertext && tokenCipher().decrypt(connection.refreshTokenCiphertext, { row: connection.id, column: REFRESH_TOKEN });
+  return (
+    connection.refreshTokenCiphertext &&
+    tokenCipher().decrypt(connection.refreshTokenCiphertext, { row: connection.id, column: REFRESH_TOKEN })
+  );
 }
 
 /**
@@ -108,7 +116,11 @@ export async function reencryptStoredTokens(): Promise<number> {
     const refresh = reseal(row.refreshTokenCiphertext, REFRESH_TOKEN);
     if (access === row.accessTokenCiphertext && refresh === row.refreshTokenCiphertext) continue;
     const { count } = await db.gitHubConnection.updateMany({
-      where: { id: row.id, accessTokenCiphertext: row.accessTokenCiphertext, refreshTokenCiphertext: row.refreshTokenCiphertext },
+      where: {
+        id: row.id,
+        accessTokenCiphertext: row.accessTokenCiphertext,
+        refreshTokenCiphertext: row.refreshTokenCiphertext,
+      },
       data: { accessTokenCiphertext: access, refreshTokenCiphertext: refresh },
     });
     rewritten += count;
@@ -170,7 +182,12 @@ export async function saveGrant(
       userId,
       connectionId: connection.id,
       type: previous ? "reconnected" : "connected",
-      detail: { login: githubUser.login, kind, scopes: tokens.scopes, expiresAt: tokens.accessTokenExpiresAt?.toISOString() ?? null },
+      detail: {
+        login: githubUser.login,
+        kind,
+        scopes: tokens.scopes,
+        expiresAt: tokens.accessTokenExpiresAt?.toISOString() ?? null,
+      },
     });
     return toStoredConnection(connection);
   });
@@ -184,7 +201,11 @@ export async function claimRefresh(seen: StoredConnection, leaseMs: number, now 
   const claimId = randomUUID();
   const { count } = await db.gitHubConnection.updateMany({
     where: { id: seen.id, version: seen.version, status: "connected" },
-    data: { refreshClaimId: claimId, refreshClaimExpiresAt: new Date(now.getTime() + leaseMs), version: { increment: 1 } },
+    data: {
+      refreshClaimId: claimId,
+      refreshClaimExpiresAt: new Date(now.getTime() + leaseMs),
+      version: { increment: 1 },
+    },
   });
   return count === 1 ? claimId : null;
 }
@@ -193,7 +214,11 @@ export async function claimRefresh(seen: StoredConnection, leaseMs: number, now 
  * Writes GitHub's new pair and releases the claim in one transaction, only while `claimId` still
  * holds it. False when the claim was taken over or the connection ended meanwhile.
  */
-export async function saveRefreshedPair(seen: StoredConnection, claimId: string, tokens: GitHubTokens): Promise<boolean> {
+export async function saveRefreshedPair(
+  seen: StoredConnection,
+  claimId: string,
+  tokens: GitHubTokens,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.gitHubConnection.updateMany({
       where: { id: seen.id, refreshClaimId: claimId },
@@ -224,7 +249,13 @@ export async function releaseRefreshClaim(seen: StoredConnection, claimId: strin
       where: { id: seen.id, refreshClaimId: claimId },
       data: { refreshClaimId: null, refreshClaimExpiresAt: null, version: { increment: 1 } },
     });
-    if (count) await recordConnectionEvent(tx, { userId: seen.userId, connectionId: seen.id, type: "refresh_failed", detail: { reason } });
+    if (count)
+      await recordConnectionEvent(tx, {
+        userId: seen.userId,
+        connectionId: seen.id,
+        type: "refresh_failed",
+        detail: { reason },
+      });
   });
 }
 
@@ -258,7 +289,10 @@ export async function endConnections(
   { writer, now = new Date() }: { writer?: Writer; now?: Date } = {},
 ): Promise<number> {
   const run = async (tx: Writer) => {
-    const connections = await tx.gitHubConnection.findMany({ where: { ...match, status: "connected" }, select: { id: true, userId: true } });
+    const connections = await tx.gitHubConnection.findMany({
+      where: { ...match, status: "connected" },
+      select: { id: true, userId: true },
+    });
     let ended = 0;
     for (const connection of connections) {
       const { count } = await tx.gitHubConnection.updateMany({
@@ -268,7 +302,12 @@ export async function endConnections(
       if (count === 0) continue;
       ended++;
       await tx.gitHubResponseCache.deleteMany({ where: { userId: connection.userId } });
-      await recordConnectionEvent(tx, { userId: connection.userId, connectionId: connection.id, type: status, detail: { reason } });
+      await recordConnectionEvent(tx, {
+        userId: connection.userId,
+        connectionId: connection.id,
+        type: status,
+        detail: { reason },
+      });
     }
     return ended;
   };
@@ -278,8 +317,16 @@ export async function endConnections(
 /** The person disconnected: tokens and cached GitHub answers go, whatever GitHub said about the grant. */
 export async function markDisconnected(connection: StoredConnection, revokedAtGitHub: boolean): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.gitHubConnection.update({ where: { id: connection.id }, data: { status: "disconnected", ...FORGET_TOKENS } });
+    await tx.gitHubConnection.update({
+      where: { id: connection.id },
+      data: { status: "disconnected", ...FORGET_TOKENS },
+    });
     await tx.gitHubResponseCache.deleteMany({ where: { userId: connection.userId } });
-    await recordConnectionEvent(tx, { userId: connection.userId, connectionId: connection.id, type: "disconnected", detail: { revokedAtGitHub } });
+    await recordConnectionEvent(tx, {
+      userId: connection.userId,
+      connectionId: connection.id,
+      type: "disconnected",
+      detail: { revokedAtGitHub },
+    });
   });
 }

@@ -25,7 +25,8 @@ export type ConnectionEventView = { id: string; type: ConnectionEventType; at: D
 export const getConnectionSummary = cache(async (userId: string): Promise<ConnectionSummary | null> => {
   const connection = await findConnection(userId);
   if (!connection) return null;
-  const { status, login, kind, scopes, connectedAt, accessTokenExpiresAt, lastVerifiedAt, revokedAt, revokedReason } = connection;
+  const { status, login, kind, scopes, connectedAt, accessTokenExpiresAt, lastVerifiedAt, revokedAt, revokedReason } =
+    connection;
   return { status, login, kind, scopes, connectedAt, accessTokenExpiresAt, lastVerifiedAt, revokedAt, revokedReason };
 });
 
@@ -46,7 +47,9 @@ export async function listConnectionEvents(userId: string, take = 20): Promise<C
 function parseDetail(json: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(json);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }

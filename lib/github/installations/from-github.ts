@@ -15,10 +15,18 @@ export type InstallationView = {
   htmlUrl: string;
 };
 
-type GitHubInstallation = Awaited<ReturnType<Octokit["rest"]["apps"]["listInstallationsForAuthenticatedUser"]>>["data"]["installations"][number];
+type GitHubInstallation = Awaited<
+  ReturnType<Octokit["rest"]["apps"]["listInstallationsForAuthenticatedUser"]>
+>["data"]["installations"][number];
 
 export function toInstallationView(installation: GitHubInstallation): InstallationView {
-  const account = installation.account as { id?: number; login?: string; slug?: string; type?: string; avatar_url?: string } | null;
+  const account = installation.account as {
+    id?: number;
+    login?: string;
+    slug?: string;
+    type?: string;
+    avatar_url?: string;
+  } | null;
   return {
     id: String(installation.id),
     accountId: String(account?.id ?? ""),
@@ -38,7 +46,9 @@ export function toInstallationView(installation: GitHubInstallation): Installati
  * setup URL can be made up.
  */
 export async function listUserInstallations(github: GitHubClient): Promise<InstallationView[]> {
-  const installations = await github.paginate(github.rest.apps.listInstallationsForAuthenticatedUser, { per_page: 100 });
+  const installations = await github.paginate(github.rest.apps.listInstallationsForAuthenticatedUser, {
+    per_page: 100,
+  });
   return installations.map(toInstallationView);
 }
 

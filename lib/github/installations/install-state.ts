@@ -36,7 +36,11 @@ export function installCookieOptions(maxAge: number) {
 }
 
 /** The state for GitHub, and the value the starting browser keeps in INSTALL_COOKIE. */
-export async function signInstallState(userId: string, returnTo: string, now = Date.now()): Promise<{ state: string; binding: string }> {
+export async function signInstallState(
+  userId: string,
+  returnTo: string,
+  now = Date.now(),
+): Promise<{ state: string; binding: string }> {
   const nowSeconds = Math.floor(now / 1000);
   const binding = randomBytes(32).toString("base64url");
   const state = await new SignJWT({ returnTo: safeReturnTo(returnTo), action: "install", bnd: bindingHash(binding) })
@@ -56,7 +60,11 @@ export async function signInstallState(userId: string, returnTo: string, now = D
  * presented by a browser other than the one that started the installation (`binding` is that
  * browser's INSTALL_COOKIE).
  */
-export async function verifyInstallState(token: string, binding: string | undefined, now = Date.now()): Promise<InstallState | null> {
+export async function verifyInstallState(
+  token: string,
+  binding: string | undefined,
+  now = Date.now(),
+): Promise<InstallState | null> {
   try {
     const { payload } = await jwtVerify(token, signingKey(), {
       algorithms: ["HS256"],

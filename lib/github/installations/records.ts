@@ -35,7 +35,9 @@ export function resolveInstallationRequests(
   installation: InstallationView,
   { namedRequester = false }: { namedRequester?: boolean } = {},
 ) {
-  const accounts = namedRequester ? [{ accountLogin: installation.accountLogin }, { accountLogin: null }] : [{ accountLogin: installation.accountLogin }];
+  const accounts = namedRequester
+    ? [{ accountLogin: installation.accountLogin }, { accountLogin: null }]
+    : [{ accountLogin: installation.accountLogin }];
   return writer.installationRequest.updateMany({
     where: { userId, status: "pending", OR: accounts },
     data: { status: "approved", githubInstallationId: installation.id, resolvedAt: new Date() },

@@ -24,7 +24,12 @@ export type SetupOutcome =
 export type SetupAction = "install" | "update" | "request";
 
 /** GitHub's setup redirect, parsed at the route (app/api/github/callback/schema.ts). */
-export type SetupParams = { setupAction: SetupAction; installationId: string | null; state: string | null; code: string | null };
+export type SetupParams = {
+  setupAction: SetupAction;
+  installationId: string | null;
+  state: string | null;
+  code: string | null;
+};
 
 /**
  * `binding`: the starting browser's INSTALL_COOKIE. Nothing is stored unless the state is ours,
@@ -47,7 +52,8 @@ export async function completeInstallationSetup(
   const claims = await verifyInstallState(state, binding);
   if (!claims) return { kind: "problem", problem: "install_state_invalid" };
   if (claims.userId !== userId) return { kind: "problem", problem: "install_state_foreign" };
-  if (!(await consumeState("install", claims.nonce, claims.expiresAt))) return { kind: "problem", problem: "install_state_used" };
+  if (!(await consumeState("install", claims.nonce, claims.expiresAt)))
+    return { kind: "problem", problem: "install_state_used" };
 
   try {
     // With "request user authorization during installation", GitHub sends a code: it also connects —
@@ -70,7 +76,8 @@ export async function completeInstallationSetup(
     await storeInstallation(userId, installation, setupAction === "update" ? "installation_updated" : "installed");
     return { kind: "redirect", to: claims.returnTo };
   } catch (error) {
-    if (error instanceof IdentityMismatchError) return { kind: "problem", problem: "identity_mismatch", account: error.authorised.login };
+    if (error instanceof IdentityMismatchError)
+      return { kind: "problem", problem: "identity_mismatch", account: error.authorised.login };
     if (error instanceof GitHubConnectionError) return { kind: "problem", problem: "install_needs_connection" };
     const problem = problemOfFailure(error);
     if (problem) return { kind: "problem", problem };
@@ -91,14 +98,22 @@ async function recordPendingRequest(userId: string) {
   });
 }
 
-async function storeInstallation(userId: string, installation: InstallationView, type: "installed" | "installation_updated") {
+async function storeInstallation(
+  userId: string,
+  installation: InstallationView,
+  type: "installed" | "installation_updated",
+) {
   await db.$transaction(async (tx) => {
     await recordInstallation(tx, installation);
     await resolveInstallationRequests(tx, userId, installation);
     await recordConnectionEvent(tx, {
       userId,
       type,
-      detail: { installationId: installation.id, account: installation.accountLogin, repositorySelection: installation.repositorySelection },
+      detail: {
+        installationId: installation.id,
+        account: installation.accountLogin,
+        repositorySelection: installation.repositorySelection,
+      },
     });
   });
 }

@@ -79,7 +79,11 @@ export async function refreshConnection(
  * - never: a half-written pair, an older pair overwriting a newer one (the write needs our claim),
  *   or "connected" with tokens GitHub did not issue. The worst case is visible, never silent.
  */
-async function refreshHoldingClaim(seen: StoredConnection, claimId: string, afterRejection: boolean): Promise<StoredConnection> {
+async function refreshHoldingClaim(
+  seen: StoredConnection,
+  claimId: string,
+  afterRejection: boolean,
+): Promise<StoredConnection> {
   const mine = { userId: seen.userId, refreshClaimId: claimId };
   if (!seen.refreshTokenCiphertext || (seen.refreshTokenExpiresAt && seen.refreshTokenExpiresAt <= new Date())) {
     await markExpired(mine, "refresh_token_expired");
@@ -105,10 +109,20 @@ async function refreshHoldingClaim(seen: StoredConnection, claimId: string, afte
     // GitHub could not answer, or refused our app's credentials (an operator's problem, not the
     // person's): keep both tokens, free the claim so the next request tries again.
     const reason = error instanceof TokenEndpointUnavailableError ? error.reason : "server_error";
-    const detail = error instanceof OAuthError ? `, ${error.code}` : error instanceof MissingAppError ? ", no GitHub App configured" : "";
+    const detail =
+      error instanceof OAuthError
+        ? `, ${error.code}`
+        : error instanceof MissingAppError
+          ? ", no GitHub App configured"
+          : "";
     console.warn(`github token refresh failed (${reason}${detail}); tokens kept`);
     await releaseRefreshClaim(seen, claimId, reason);
-    if (!(error instanceof TokenEndpointUnavailableError || error instanceof OAuthError || error instanceof MissingAppError)) throw error;
+    if (!(
+      error instanceof TokenEndpointUnavailableError ||
+      error instanceof OAuthError ||
+      error instanceof MissingAppError
+    ))
+      throw error;
     throw new GitHubUnavailableError(reason);
   }
 

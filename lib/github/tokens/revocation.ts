@@ -27,9 +27,11 @@ export function markExpired(match: ConnectionMatch, reason: ExpiryReason, option
 }
 
 const EXPLANATIONS: Record<RevocationReason | ExpiryReason, string> = {
-  authorization_revoked: "GitHub told Hublink that its access was revoked, for example in your GitHub settings under Applications.",
+  authorization_revoked:
+    "GitHub told Hublink that its access was revoked, for example in your GitHub settings under Applications.",
   token_rejected: "GitHub stopped accepting Hublink's access token.",
-  refresh_rejected: "GitHub refused both Hublink's access token and the token it renews access with: the authorization was withdrawn.",
+  refresh_rejected:
+    "GitHub refused both Hublink's access token and the token it renews access with: the authorization was withdrawn.",
   token_check_failed: "A routine check with GitHub found that Hublink's access token is no longer valid.",
   refresh_token_rejected: "GitHub no longer accepts the token Hublink renews its access with.",
   refresh_token_expired: "The token Hublink renews its access with reached the end of its life (about six months).",

@@ -60,11 +60,12 @@ export async function getValidAccessToken(userId: string): Promise<string> {
 }
 
 async function revoke(rejected: UsableToken): Promise<never> {
-  await markRevoked({ userId: rejected.row.userId, accessTokenCiphertext: rejected.row.accessTokenCiphertext! }, "token_rejected");
+  await markRevoked(
+    { userId: rejected.row.userId, accessTokenCiphertext: rejected.row.accessTokenCiphertext! },
+    "token_rejected",
+  );
   throw new GitHubConnectionError("revoked");
 }
-
-
 
 /**
  * An Octokit auth strategy for a person's connection (`authStrategy: connectionAuthStrategy,
@@ -76,11 +77,17 @@ async function revoke(rejected: UsableToken): Promise<never> {
  * is never taken for revocation.
  */
 export function connectionAuthStrategy({ userId }: { userId: string }) {
-  const auth = async () => ({ type: "token" as const, tokenType: "oauth" as const, token: await getValidAccessToken(userId) });
+  const auth = async () => ({
+    type: "token" as const,
+    tokenType: "oauth" as const,
+    token: await getValidAccessToken(userId),
+  });
   const hook = async (request: RequestInterface, route: Route | EndpointDefaults, parameters?: RequestParameters) => {
     const endpoint = request.endpoint.merge(route as string, parameters ?? {});
     const send = (token: string) =>
-      request({ ...endpoint, headers: { ...endpoint.headers, authorization: `token ${token}` } } as EndpointDefaults & { url: string });
+      request({ ...endpoint, headers: { ...endpoint.headers, authorization: `token ${token}` } } as EndpointDefaults & {
+        url: string;
+      });
 
     const first = await currentToken(userId);
     try {

@@ -16,7 +16,8 @@ const checksInFlight = new Map<string, Promise<void>>();
 
 /** Resolves when the token is fine (or GitHub could not say); throws "revoked" when GitHub no longer knows it. */
 export function verifyIfStale(connection: StoredConnection, accessToken: string, now = Date.now()): Promise<void> {
-  if (connection.lastVerifiedAt && now - connection.lastVerifiedAt.getTime() < VERIFY_AFTER_MS) return Promise.resolve();
+  if (connection.lastVerifiedAt && now - connection.lastVerifiedAt.getTime() < VERIFY_AFTER_MS)
+    return Promise.resolve();
   let pending = checksInFlight.get(connection.id);
   if (!pending) {
     pending = verify(connection, accessToken).finally(() => checksInFlight.delete(connection.id));
@@ -32,7 +33,10 @@ export type TokenVerdict = "valid" | "unknown_to_github" | "inconclusive";
  * was made through. Only GitHub's 404 means "unknown token"; a 5xx, a timeout, a rate limit or our
  * own credentials refused means GitHub did not say.
  */
-export async function askGitHubAboutToken(connection: Pick<StoredConnection, "kind">, accessToken: string): Promise<TokenVerdict> {
+export async function askGitHubAboutToken(
+  connection: Pick<StoredConnection, "kind">,
+  accessToken: string,
+): Promise<TokenVerdict> {
   try {
     const app = oauthAppFor(connection.kind, { timeoutMs: CHECK_TIMEOUT_MS });
     await checkToken({
@@ -54,7 +58,10 @@ export async function askGitHubAboutToken(connection: Pick<StoredConnection, "ki
 async function verify(connection: StoredConnection, accessToken: string): Promise<void> {
   const verdict = await askGitHubAboutToken(connection, accessToken);
   if (verdict === "unknown_to_github") {
-    await markRevoked({ userId: connection.userId, accessTokenCiphertext: connection.accessTokenCiphertext! }, "token_check_failed");
+    await markRevoked(
+      { userId: connection.userId, accessTokenCiphertext: connection.accessTokenCiphertext! },
+      "token_check_failed",
+    );
     throw new GitHubConnectionError("revoked");
   }
   if (verdict === "inconclusive") return; // not the person's problem; check next time

@@ -57,17 +57,21 @@ export const DEFAULT_FILTERS = { pr: "created", issue: "assigned" } as const;
 export type PullFilter = keyof typeof PULL_FILTERS;
 export type IssueFilter = keyof typeof ISSUE_FILTERS;
 export type WorkSearch =
-  | { kind: "pr"; filter: PullFilter; state: ItemState }
-  | { kind: "issue"; filter: IssueFilter; state: ItemState };
+  { kind: "pr"; filter: PullFilter; state: ItemState } | { kind: "issue"; filter: IssueFilter; state: ItemState };
 
 export function workQuery(search: WorkSearch): string {
-  const qualifier = search.kind === "pr" ? PULL_FILTERS[search.filter].qualifier : ISSUE_FILTERS[search.filter].qualifier;
+  const qualifier =
+    search.kind === "pr" ? PULL_FILTERS[search.filter].qualifier : ISSUE_FILTERS[search.filter].qualifier;
   return `is:${search.kind} is:${search.state} ${qualifier} archived:false`;
 }
 
 export const WORK_PAGE_SIZE = 25;
 
-export async function searchWork(userId: string, search: WorkSearch, { page = 1, perPage = WORK_PAGE_SIZE } = {}): Promise<Listing<Issue>> {
+export async function searchWork(
+  userId: string,
+  search: WorkSearch,
+  { page = 1, perPage = WORK_PAGE_SIZE } = {},
+): Promise<Listing<Issue>> {
   const { data, headers } = await githubFor(userId).rest.search.issuesAndPullRequests({
     q: workQuery(search),
     sort: "updated",
@@ -78,5 +82,10 @@ export async function searchWork(userId: string, search: WorkSearch, { page = 1,
   // GitHub serves only the first 1,000 results of a search.
   const reachable = Math.min(data.total_count, 1000);
   const info = pageInfoFromLink(headers.link, page);
-  return { items: data.items.map(toIssue), ...info, lastPage: Math.max(info.page, Math.ceil(reachable / perPage)), total: data.total_count };
+  return {
+    items: data.items.map(toIssue),
+    ...info,
+    lastPage: Math.max(info.page, Math.ceil(reachable / perPage)),
+    total: data.total_count,
+  };
 }

@@ -4,7 +4,11 @@ import { db } from "../../db/client";
 import { getEnv } from "../../config/env";
 import { GitHubConnectionError, GitHubUnavailableError } from "../api/errors";
 import { githubFor } from "../client";
-import { listInstallationRepositories, listUserInstallations, type InstallationView } from "../installations/from-github";
+import {
+  listInstallationRepositories,
+  listUserInstallations,
+  type InstallationView,
+} from "../installations/from-github";
 
 export type InstallationWithRepositories = InstallationView & {
   repositories: { fullName: string; private: boolean; htmlUrl: string }[] | null;
@@ -30,7 +34,10 @@ export async function loadInstallations(userId: string): Promise<InstallationWit
 
 /** Read once per request: the shell and the connections page both show them. */
 export const pendingInstallationRequests = cache(async (userId: string): Promise<PendingInstallationRequest[]> => {
-  const rows = await db.installationRequest.findMany({ where: { userId, status: "pending" }, orderBy: { requestedAt: "desc" } });
+  const rows = await db.installationRequest.findMany({
+    where: { userId, status: "pending" },
+    orderBy: { requestedAt: "desc" },
+  });
   return rows.map(({ id, accountLogin, requestedAt }) => ({ id, accountLogin, requestedAt }));
 });
 
@@ -45,7 +52,10 @@ export function installationSettingsUrl(installation: InstallationView): string 
  */
 export async function installationVisibleTo(userId: string, installationId: string): Promise<InstallationView | null> {
   try {
-    return (await listUserInstallations(githubFor(userId))).find((installation) => installation.id === installationId) ?? null;
+    return (
+      (await listUserInstallations(githubFor(userId))).find((installation) => installation.id === installationId) ??
+      null
+    );
   } catch (error) {
     if (error instanceof GitHubConnectionError || error instanceof GitHubUnavailableError) return null;
     throw error;

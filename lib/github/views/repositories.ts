@@ -10,7 +10,13 @@ import { toRepository, type Listing, type Repository } from "./work-items";
 
 export type RepositorySort = "updated" | "name" | "stars";
 export type RepositoryVisibility = "all" | "public" | "private";
-export type RepositoryQuery = { sort: RepositorySort; owner: string | null; visibility: RepositoryVisibility; text: string; page: number };
+export type RepositoryQuery = {
+  sort: RepositorySort;
+  owner: string | null;
+  visibility: RepositoryVisibility;
+  text: string;
+  page: number;
+};
 
 export const REPOSITORY_PAGE_SIZE = 30;
 /** 10 pages of 100: beyond that the list says it stops, rather than costing a person's whole hour. */
@@ -42,7 +48,9 @@ export async function listRepositories(userId: string, query: RepositoryQuery): 
   const matching = repositories
     .filter((r) => !query.owner || r.owner.toLowerCase() === query.owner.toLowerCase())
     .filter((r) => query.visibility === "all" || (query.visibility === "private") === r.isPrivate)
-    .filter((r) => !text || r.fullName.toLowerCase().includes(text) || (r.description ?? "").toLowerCase().includes(text))
+    .filter(
+      (r) => !text || r.fullName.toLowerCase().includes(text) || (r.description ?? "").toLowerCase().includes(text),
+    )
     .sort(ORDER[query.sort]);
   const lastPage = Math.max(1, Math.ceil(matching.length / REPOSITORY_PAGE_SIZE));
   const page = Math.min(query.page, lastPage);
@@ -64,7 +72,12 @@ export type RepositoryHeader = Repository & { forks: number; openIssuesAndPulls:
 export async function getRepository(userId: string, owner: string, name: string): Promise<RepositoryHeader | null> {
   try {
     const { data } = await githubFor(userId).rest.repos.get({ owner, repo: name });
-    return { ...toRepository(data), forks: data.forks_count, openIssuesAndPulls: data.open_issues_count, defaultBranch: data.default_branch };
+    return {
+      ...toRepository(data),
+      forks: data.forks_count,
+      openIssuesAndPulls: data.open_issues_count,
+      defaultBranch: data.default_branch,
+    };
   } catch (error) {
     if ((error as { status?: number }).status === 404) return null;
     throw error;

@@ -1,7 +1,15 @@
 import "server-only";
 import { githubFor, type GitHubClient } from "../client";
 import { pageInfoFromLink } from "../api/pagination";
-import { summarizeReviews, toCheckState, toIssue, type Issue, type Listing, type PullRequest, type ItemState } from "./work-items";
+import {
+  summarizeReviews,
+  toCheckState,
+  toIssue,
+  type Issue,
+  type Listing,
+  type PullRequest,
+  type ItemState,
+} from "./work-items";
 
 // A repository's open (or closed) issues and pull requests, a page at a time.
 
@@ -13,16 +21,30 @@ const DETAIL_CONCURRENCY = 8;
 type Where = { owner: string; repo: string; state: ItemState; page: number };
 
 /** GitHub's issues endpoint includes pull requests; the issues view does not. */
-export async function listRepositoryIssues(userId: string, { owner, repo, state, page }: Where): Promise<Listing<Issue>> {
-  const { data, headers } = await githubFor(userId).rest.issues.listForRepo({ owner, repo, state, per_page: ISSUES_PAGE_SIZE, page });
+export async function listRepositoryIssues(
+  userId: string,
+  { owner, repo, state, page }: Where,
+): Promise<Listing<Issue>> {
+  const { data, headers } = await githubFor(userId).rest.issues.listForRepo({
+    owner,
+    repo,
+    state,
+    per_page: ISSUES_PAGE_SIZE,
+    page,
+  });
   const items = data.map(toIssue).filter((issue) => !issue.isPullRequest);
   return { items, ...pageInfoFromLink(headers.link, page), total: null };
 }
 
-export async function listRepositoryPulls(userId: string, { owner, repo, state, page }: Where): Promise<Listing<PullRequest>> {
+export async function listRepositoryPulls(
+  userId: string,
+  { owner, repo, state, page }: Where,
+): Promise<Listing<PullRequest>> {
   const github = githubFor(userId);
   const { data, headers } = await github.rest.pulls.list({ owner, repo, state, per_page: PULLS_PAGE_SIZE, page });
-  const details = await mapBounded(data, DETAIL_CONCURRENCY, (pull) => pullDetails(github, owner, repo, pull.number, pull.head.sha));
+  const details = await mapBounded(data, DETAIL_CONCURRENCY, (pull) =>
+    pullDetails(github, owner, repo, pull.number, pull.head.sha),
+  );
   const items = data.map((pull, i): PullRequest => ({
     id: pull.id,
     number: pull.number,

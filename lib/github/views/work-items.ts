@@ -49,7 +49,14 @@ export type PullRequest = {
   checks: CheckState;
 };
 
-export type Listing<T> = { items: T[]; page: number; lastPage: number; hasPrevious: boolean; hasNext: boolean; total: number | null };
+export type Listing<T> = {
+  items: T[];
+  page: number;
+  lastPage: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  total: number | null;
+};
 
 type RepoJson = {
   full_name: string;
@@ -104,7 +111,11 @@ export function toIssue(json: IssueJson): Issue {
     author: json.user?.login ?? null,
     state: json.state === "closed" ? "closed" : "open",
     labels: json.labels.flatMap((label) =>
-      typeof label === "string" ? [{ name: label, color: "ededed" }] : label.name ? [{ name: label.name, color: label.color ?? "ededed" }] : [],
+      typeof label === "string"
+        ? [{ name: label, color: "ededed" }]
+        : label.name
+          ? [{ name: label.name, color: label.color ?? "ededed" }]
+          : [],
     ),
     assignees: (json.assignees ?? []).map((a) => a.login),
     comments: json.comments,
@@ -118,7 +129,10 @@ export function toIssue(json: IssueJson): Issue {
  * One word for a pull request's reviews, as GitHub's list shows it: a reviewer's latest review
  * counts; any "changes requested" wins, then "approved"; pending requests before mere comments.
  */
-export function summarizeReviews(reviews: { user: { login: string } | null; state: string }[], requestedReviewers: number): ReviewState {
+export function summarizeReviews(
+  reviews: { user: { login: string } | null; state: string }[],
+  requestedReviewers: number,
+): ReviewState {
   const latest = new Map<string, string>();
   for (const review of reviews) {
     if (!review.user || review.state === "PENDING" || review.state === "DISMISSED") continue;
@@ -135,7 +149,8 @@ export function summarizeReviews(reviews: { user: { login: string } | null; stat
 
 export function toCheckState(combined: { state: string; total_count: number }): CheckState {
   if (combined.total_count === 0) return "none";
-  if (combined.state === "success" || combined.state === "failure" || combined.state === "pending") return combined.state;
+  if (combined.state === "success" || combined.state === "failure" || combined.state === "pending")
+    return combined.state;
   return combined.state === "error" ? "failure" : "pending";
 }
 

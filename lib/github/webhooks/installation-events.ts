@@ -11,7 +11,10 @@ import type { InstallationPayload } from "./payloads";
 
 type Writer = Pick<Database, "installation" | "installationRequest" | "gitHubConnection" | "connectionEvent">;
 
-function viewOf(installation: InstallationPayload, suspendedAt = installation.suspended_at ? new Date(installation.suspended_at) : null): InstallationView {
+function viewOf(
+  installation: InstallationPayload,
+  suspendedAt = installation.suspended_at ? new Date(installation.suspended_at) : null,
+): InstallationView {
   return {
     id: String(installation.id),
     accountId: String(installation.account.id),
@@ -30,12 +33,19 @@ function viewOf(installation: InstallationPayload, suspendedAt = installation.su
  * requester's pending request is settled and their history says so — the setup redirect the admin
  * saw could not tell Hublink who asked.
  */
-export async function installationCreated(writer: Writer, installation: InstallationPayload, requester: { id: number } | null = null) {
+export async function installationCreated(
+  writer: Writer,
+  installation: InstallationPayload,
+  requester: { id: number } | null = null,
+) {
   const view = viewOf(installation);
   await recordInstallation(writer, view);
   if (!requester) return;
   // Every Hublink user connected as the requester (normally one).
-  const connections = await writer.gitHubConnection.findMany({ where: { githubUserId: String(requester.id) }, select: { id: true, userId: true } });
+  const connections = await writer.gitHubConnection.findMany({
+    where: { githubUserId: String(requester.id) },
+    select: { id: true, userId: true },
+  });
   for (const connection of connections) {
     const { count } = await resolveInstallationRequests(writer, connection.userId, view, { namedRequester: true });
     if (count === 0) continue;
@@ -43,7 +53,12 @@ export async function installationCreated(writer: Writer, installation: Installa
       userId: connection.userId,
       connectionId: connection.id,
       type: "installed",
-      detail: { installationId: view.id, account: view.accountLogin, repositorySelection: view.repositorySelection, approvedRequest: true },
+      detail: {
+        installationId: view.id,
+        account: view.accountLogin,
+        repositorySelection: view.repositorySelection,
+        approvedRequest: true,
+      },
     });
   }
 }
@@ -57,7 +72,10 @@ export function installationDeleted(writer: Writer, installation: InstallationPa
 }
 
 export function installationSuspended(writer: Writer, installation: InstallationPayload, now = new Date()) {
-  return recordInstallation(writer, viewOf(installation, installation.suspended_at ? new Date(installation.suspended_at) : now));
+  return recordInstallation(
+    writer,
+    viewOf(installation, installation.suspended_at ? new Date(installation.suspended_at) : now),
+  );
 }
 
 export function installationUnsuspended(writer: Writer, installation: InstallationPayload) {

@@ -26,7 +26,11 @@ export const deliveryEnvelope = z.looseObject({ action: z.string().max(100).opti
 
 export const webhookPayloads = {
   github_app_authorization: z.object({ action: z.string(), sender: z.object({ id: z.number(), login: z.string() }) }),
-  installation: z.object({ action: z.string(), installation, requester: z.object({ id: z.number() }).nullable().optional() }),
+  installation: z.object({
+    action: z.string(),
+    installation,
+    requester: z.object({ id: z.number() }).nullable().optional(),
+  }),
   installation_repositories: z.object({ action: z.string(), installation }),
 };
 

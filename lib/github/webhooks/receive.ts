@@ -4,7 +4,13 @@ import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/create-client";
 import { db } from "../../db/client";
 import { getEnv } from "../../config/env";
-import { installationChanged, installationCreated, installationDeleted, installationSuspended, installationUnsuspended } from "./installation-events";
+import {
+  installationChanged,
+  installationCreated,
+  installationDeleted,
+  installationSuspended,
+  installationUnsuspended,
+} from "./installation-events";
 import { accessTokenOf, findConnectionsOfGitHubUser } from "../connection/store";
 import { markRevoked } from "../tokens/revocation";
 import { askGitHubAboutToken } from "../tokens/verification";
@@ -134,7 +140,12 @@ async function connectionsEndedBy(githubUserId: number): Promise<StoredToken[] |
     .map((row) => ({ userId: row.userId, accessTokenCiphertext: row.accessTokenCiphertext! }));
 }
 
-async function apply(tx: Tx, event: HandledEvent, data: Payload<HandledEvent>, revocations: StoredToken[]): Promise<void> {
+async function apply(
+  tx: Tx,
+  event: HandledEvent,
+  data: Payload<HandledEvent>,
+  revocations: StoredToken[],
+): Promise<void> {
   if (event === "github_app_authorization") {
     // Matching the exact token checked: a reconnect committed meanwhile is never undone.
     for (const stored of revocations) await markRevoked(stored, "authorization_revoked", { writer: tx });

@@ -39,7 +39,10 @@ export function installationCovers(inst: Installation, repo: Repo): boolean {
 export function userInstallations(state: EmulatorState, token: AccessToken): Installation[] {
   const app = state.appByClientId(token.clientId);
   if (app?.kind !== "github_app") return [];
-  const reachable = new Set([token.login.toLowerCase(), ...state.orgsOf(token.login).map((o) => o.login.toLowerCase())]);
+  const reachable = new Set([
+    token.login.toLowerCase(),
+    ...state.orgsOf(token.login).map((o) => o.login.toLowerCase()),
+  ]);
   return state.installations.filter((i) => i.appId === app.id && reachable.has(i.account.toLowerCase()));
 }
 

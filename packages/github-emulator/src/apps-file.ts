@@ -38,10 +38,13 @@ function githubApp(v: unknown): GitHubApp {
   if (!isObject(v)) throw new AppsFileError(`${where} must be an object`);
   if (typeof v.id !== "number" || !Number.isInteger(v.id)) throw new AppsFileError(`${where}.id must be an integer`);
   const callbackUrls = v.callbackUrls ?? [];
-  if (!Array.isArray(callbackUrls) || callbackUrls.some((u) => typeof u !== "string")) throw new AppsFileError(`${where}.callbackUrls must be a list of URLs`);
+  if (!Array.isArray(callbackUrls) || callbackUrls.some((u) => typeof u !== "string"))
+    throw new AppsFileError(`${where}.callbackUrls must be a list of URLs`);
   const events = v.events ?? [];
-  if (!Array.isArray(events) || events.some((e) => typeof e !== "string")) throw new AppsFileError(`${where}.events must be a list of event names`);
-  if (v.permissions !== undefined && !isObject(v.permissions)) throw new AppsFileError(`${where}.permissions must be an object`);
+  if (!Array.isArray(events) || events.some((e) => typeof e !== "string"))
+    throw new AppsFileError(`${where}.events must be a list of event names`);
+  if (v.permissions !== undefined && !isObject(v.permissions))
+    throw new AppsFileError(`${where}.permissions must be an object`);
   return {
     kind: "github_app",
     id: v.id,

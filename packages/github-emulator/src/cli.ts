@@ -14,14 +14,21 @@ const USAGE = `Usage: github-emulator [--port 4010] [--host 127.0.0.1] [--app-ur
 
 function options() {
   const { values } = parseArgs({
-    options: { port: { type: "string" }, host: { type: "string" }, "app-url": { type: "string" }, apps: { type: "string" }, help: { type: "boolean" } },
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      "app-url": { type: "string" },
+      apps: { type: "string" },
+      help: { type: "boolean" },
+    },
   });
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
   }
   const port = Number.parseInt(values.port ?? process.env.GITHUB_EMULATOR_PORT ?? "4010", 10);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port ?? process.env.GITHUB_EMULATOR_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`not a port: ${values.port ?? process.env.GITHUB_EMULATOR_PORT}`);
   const appsFile = values.apps ?? (process.env.GITHUB_EMULATOR_APPS || undefined);
   return {
     port,

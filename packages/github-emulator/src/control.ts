@@ -39,7 +39,11 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
   r("GET", "/tokens", (ctx) =>
     sendJson(ctx.res, 200, {
       accessTokens: [...state.tokens.values()].map((t) => ({ value: t.value, login: t.login, client_id: t.clientId })),
-      refreshTokens: [...state.refreshTokens.values()].map((t) => ({ value: t.value, login: t.login, client_id: t.clientId })),
+      refreshTokens: [...state.refreshTokens.values()].map((t) => ({
+        value: t.value,
+        login: t.login,
+        client_id: t.clientId,
+      })),
     }),
   );
 
@@ -50,13 +54,21 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
     const clientId = str(body.client_id) ?? state.apps.githubApp.clientId;
     const app = state.registeredApps().find((a) => a.clientId === clientId);
     if (!app) return bad(ctx, "client_id must name a registered app.");
-    const scopes = app.kind === "github_app" ? [] : parseScopes(Array.isArray(body.scopes) ? body.scopes.join(" ") : str(body.scopes));
+    const scopes =
+      app.kind === "github_app"
+        ? []
+        : parseScopes(Array.isArray(body.scopes) ? body.scopes.join(" ") : str(body.scopes));
     recordGrant(state, app.clientId, user.login, scopes);
     const { access, refresh } = issueTokens(state, app, user.login, scopes);
     const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
     sendJson(ctx.res, 200, {
-      access_token: access.value, expires_at: iso(access.expiresAt), refresh_token: refresh?.value ?? null, refresh_token_expires_at: iso(refresh?.expiresAt),
-      scopes: access.scopes, client_id: app.clientId, login: user.login,
+      access_token: access.value,
+      expires_at: iso(access.expiresAt),
+      refresh_token: refresh?.value ?? null,
+      refresh_token_expires_at: iso(refresh?.expiresAt),
+      scopes: access.scopes,
+      client_id: app.clientId,
+      login: user.login,
     });
   });
 
@@ -98,11 +110,18 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
     } catch {
       return bad(ctx, "path is not a valid regular expression.");
     }
-    const headers = body.headers && typeof body.headers === "object" && !Array.isArray(body.headers)
-      ? Object.fromEntries(Object.entries(body.headers).map(([k, v]) => [k.toLowerCase(), String(v)]))
-      : undefined;
+    const headers =
+      body.headers && typeof body.headers === "object" && !Array.isArray(body.headers)
+        ? Object.fromEntries(Object.entries(body.headers).map(([k, v]) => [k.toLowerCase(), String(v)]))
+        : undefined;
     const fault: Fault = {
-      method: str(body.method)?.toUpperCase(), path: regex, status: num(body.status), body: body.body, delayMs: num(body.delayMs), times: num(body.times), headers,
+      method: str(body.method)?.toUpperCase(),
+      path: regex,
+      status: num(body.status),
+      body: body.body,
+      delayMs: num(body.delayMs),
+      times: num(body.times),
+      headers,
     };
     state.faults.push(fault);
     sendJson(ctx.res, 200, { faults: state.faults.length });
@@ -123,7 +142,12 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
   r("GET", "/installations/requests", (ctx) =>
     sendJson(ctx.res, 200, {
       requests: state.installationRequests.map((q) => ({
-        id: q.id, account: q.account, requester: q.requester, repository_selection: q.repositorySelection, repository_ids: q.repositoryIds, created_at: q.createdAt,
+        id: q.id,
+        account: q.account,
+        requester: q.requester,
+        repository_selection: q.repositorySelection,
+        repository_ids: q.repositoryIds,
+        created_at: q.createdAt,
       })),
     }),
   );
@@ -137,7 +161,11 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
   r("GET", "/installations", (ctx) =>
     sendJson(ctx.res, 200, {
       installations: state.installations.map((i) => ({
-        id: i.id, account: i.account, repository_selection: i.repositorySelection, repository_ids: i.repositoryIds, suspended_at: i.suspendedAt,
+        id: i.id,
+        account: i.account,
+        repository_selection: i.repositorySelection,
+        repository_ids: i.repositoryIds,
+        suspended_at: i.suspendedAt,
       })),
     }),
   );
@@ -152,7 +180,13 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
     const org = state.account(account);
     return str(body.sender) ?? (org && "admins" in org ? org.admins[0] : undefined) ?? account;
   };
-  r("POST", "/installations/{id}/suspend", (ctx, body) => withInstallation(ctx, (i) => setSuspended(state, hooks, i, true, actor(body, i.account))));
-  r("POST", "/installations/{id}/unsuspend", (ctx, body) => withInstallation(ctx, (i) => setSuspended(state, hooks, i, false, actor(body, i.account))));
-  r("DELETE", "/installations/{id}", (ctx, body) => withInstallation(ctx, (i) => deleteInstallation(state, hooks, i, actor(body, i.account))));
+  r("POST", "/installations/{id}/suspend", (ctx, body) =>
+    withInstallation(ctx, (i) => setSuspended(state, hooks, i, true, actor(body, i.account))),
+  );
+  r("POST", "/installations/{id}/unsuspend", (ctx, body) =>
+    withInstallation(ctx, (i) => setSuspended(state, hooks, i, false, actor(body, i.account))),
+  );
+  r("DELETE", "/installations/{id}", (ctx, body) =>
+    withInstallation(ctx, (i) => deleteInstallation(state, hooks, i, actor(body, i.account))),
+  );
 }

@@ -87,7 +87,9 @@ export function stopOnSignals(emulator: RunningEmulator): void {
 
 /** One line naming the emulator's URL and every registered app's credentials (example values, not secrets). */
 export function describeEmulator(emulator: RunningEmulator): string {
-  const oauth = emulator.apps.oauthApps.map((a) => `OAuth app "${a.name}" ${a.clientId}/${a.clientSecret} → ${a.callbackUrl}`);
+  const oauth = emulator.apps.oauthApps.map(
+    (a) => `OAuth app "${a.name}" ${a.clientId}/${a.clientSecret} → ${a.callbackUrl}`,
+  );
   const g = emulator.apps.githubApp;
   const app = `GitHub App ${g.slug} (id ${g.id}) ${g.clientId}/${g.clientSecret}, webhook ${g.webhookUrl ?? "none"} secret ${g.webhookSecret}`;
   return `GitHub emulator ready at ${emulator.url} (REST ${emulator.apiUrl}) — ${[...oauth, app].join("; ")}`;

@@ -18,7 +18,12 @@ export function findInstallation(state: EmulatorState, app: GitHubApp, account: 
 }
 
 export function installOrUpdate(
-  state: EmulatorState, hooks: WebhookSender, app: GitHubApp, choice: InstallChoice, sender: string, requester?: string,
+  state: EmulatorState,
+  hooks: WebhookSender,
+  app: GitHubApp,
+  choice: InstallChoice,
+  sender: string,
+  requester?: string,
 ): { installation: Installation; action: "install" | "update" } {
   const existing = findInstallation(state, app, choice.account);
   if (existing) {
@@ -33,26 +38,47 @@ export function installOrUpdate(
     return { installation: existing, action: "update" };
   }
   const installation: Installation = {
-    id: state.nextId(), appId: app.id, account: state.account(choice.account)?.login ?? choice.account,
-    repositorySelection: choice.repositorySelection, repositoryIds: choice.repositorySelection === "selected" ? [...choice.repositoryIds] : [],
-    createdAt: iso(state.now()), updatedAt: iso(state.now()), suspendedAt: null, suspendedBy: null,
+    id: state.nextId(),
+    appId: app.id,
+    account: state.account(choice.account)?.login ?? choice.account,
+    repositorySelection: choice.repositorySelection,
+    repositoryIds: choice.repositorySelection === "selected" ? [...choice.repositoryIds] : [],
+    createdAt: iso(state.now()),
+    updatedAt: iso(state.now()),
+    suspendedAt: null,
+    suspendedBy: null,
   };
   state.installations.push(installation);
   hooks.installation("created", installation, sender, installationRepos(state, installation), requester);
   return { installation, action: "install" };
 }
 
-export function requestInstallation(state: EmulatorState, app: GitHubApp, choice: InstallChoice, requester: string): InstallationRequest {
+export function requestInstallation(
+  state: EmulatorState,
+  app: GitHubApp,
+  choice: InstallChoice,
+  requester: string,
+): InstallationRequest {
   const request: InstallationRequest = {
-    id: state.nextId(), appId: app.id, account: state.account(choice.account)?.login ?? choice.account, requester,
-    repositorySelection: choice.repositorySelection, repositoryIds: [...choice.repositoryIds], createdAt: iso(state.now()),
+    id: state.nextId(),
+    appId: app.id,
+    account: state.account(choice.account)?.login ?? choice.account,
+    requester,
+    repositorySelection: choice.repositorySelection,
+    repositoryIds: [...choice.repositoryIds],
+    createdAt: iso(state.now()),
   };
   state.installationRequests.push(request);
   return request;
 }
 
 /** An org admin approves: the installation is created and installation.created carries the requester. */
-export function approveRequest(state: EmulatorState, hooks: WebhookSender, id: number, approver?: string): Installation | undefined {
+export function approveRequest(
+  state: EmulatorState,
+  hooks: WebhookSender,
+  id: number,
+  approver?: string,
+): Installation | undefined {
   const idx = state.installationRequests.findIndex((r) => r.id === id);
   const request = state.installationRequests[idx];
   if (!request) return undefined;
@@ -62,7 +88,13 @@ export function approveRequest(state: EmulatorState, hooks: WebhookSender, id: n
   return installOrUpdate(state, hooks, state.apps.githubApp, request, admin, request.requester).installation;
 }
 
-export function setSuspended(state: EmulatorState, hooks: WebhookSender, inst: Installation, suspended: boolean, by: string): void {
+export function setSuspended(
+  state: EmulatorState,
+  hooks: WebhookSender,
+  inst: Installation,
+  suspended: boolean,
+  by: string,
+): void {
   if (suspended === (inst.suspendedAt !== null)) return;
   inst.suspendedAt = suspended ? iso(state.now()) : null;
   inst.suspendedBy = suspended ? by : null;

@@ -10,7 +10,8 @@ import { grantOf, issueCode, parseScopes, recordGrant, scopesCover } from "./tok
 export const ACCESS_DENIED = {
   error: "access_denied",
   error_description: "The user has denied your application access.",
-  error_uri: "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/#access-denied",
+  error_uri:
+    "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/#access-denied",
 };
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -51,15 +52,22 @@ type Parsed = { ok: true; request: AuthorizeRequest } | { ok: false; page?: [num
 /** Validates the authorize parameters; bad client or redirect_uri are error pages, never redirects. */
 function parseAuthorize(state: EmulatorState, p: Record<string, string | undefined>): Parsed {
   const app = state.appByClientId(p.client_id);
-  if (!app) return { ok: false, page: [404, errorPage("Not Found", "The client_id is not associated with any application.")] };
+  if (!app)
+    return { ok: false, page: [404, errorPage("Not Found", "The client_id is not associated with any application.")] };
   const given = p.redirect_uri;
   if (given !== undefined && given !== "" && !redirectUriAllowed(app, given)) {
-    return { ok: false, page: [400, errorPage("Redirect URI mismatch", "The redirect_uri is not associated with this application.")] };
+    return {
+      ok: false,
+      page: [400, errorPage("Redirect URI mismatch", "The redirect_uri is not associated with this application.")],
+    };
   }
   const redirectUri = given || registeredCallback(app);
   const challenge = p.code_challenge || undefined;
   const method = p.code_challenge_method || undefined;
-  const invalid = (description: string) => ({ ok: false as const, redirect: withQuery(redirectUri, { error: "invalid_request", error_description: description, state: p.state }) });
+  const invalid = (description: string) => ({
+    ok: false as const,
+    redirect: withQuery(redirectUri, { error: "invalid_request", error_description: description, state: p.state }),
+  });
   if (challenge !== undefined || method !== undefined) {
     if (!challenge) return invalid("code_challenge is required when code_challenge_method is given.");
     if (!method) return invalid("code_challenge_method is required when code_challenge is given.");
@@ -69,8 +77,14 @@ function parseAuthorize(state: EmulatorState, p: Record<string, string | undefin
   return {
     ok: true,
     request: {
-      app, redirectUri, redirectUriGiven: Boolean(given), scopes: app.kind === "github_app" ? [] : parseScopes(p.scope),
-      scopeGiven: p.scope !== undefined, state: p.state, codeChallenge: challenge, codeChallengeMethod: method,
+      app,
+      redirectUri,
+      redirectUriGiven: Boolean(given),
+      scopes: app.kind === "github_app" ? [] : parseScopes(p.scope),
+      scopeGiven: p.scope !== undefined,
+      state: p.state,
+      codeChallenge: challenge,
+      codeChallengeMethod: method,
     },
   };
 }
@@ -79,7 +93,12 @@ function finish(state: EmulatorState, ctx: Ctx, login: string, r: AuthorizeReque
   const scopes = r.scopeGiven ? r.scopes : [...(grantOf(state, r.app.clientId, login) ?? [])].sort();
   recordGrant(state, r.app.clientId, login, scopes);
   const code = issueCode(state, {
-    clientId: r.app.clientId, login, scopes, redirectUri: r.redirectUri, redirectUriGiven: r.redirectUriGiven, codeChallenge: r.codeChallenge,
+    clientId: r.app.clientId,
+    login,
+    scopes,
+    redirectUri: r.redirectUri,
+    redirectUriGiven: r.redirectUriGiven,
+    codeChallenge: r.codeChallenge,
   });
   redirect(ctx.res, withQuery(r.redirectUri, { code, state: r.state }));
 }
@@ -112,25 +131,36 @@ export function handleAuthorize(state: EmulatorState, ctx: Ctx): void {
 
 function permissionLines(r: AuthorizeRequest): string[] {
   if (r.app.kind === "github_app") {
-    return Object.entries(r.app.permissions).map(([name, level]) => `${level === "read" ? "Read" : "Read and write"} access to ${name.replace(/_/g, " ")}`);
+    return Object.entries(r.app.permissions).map(
+      ([name, level]) => `${level === "read" ? "Read" : "Read and write"} access to ${name.replace(/_/g, " ")}`,
+    );
   }
   return r.scopes.length ? r.scopes : ["(no scope) read-only access to public information"];
 }
 
 function renderConsent(state: EmulatorState, ctx: Ctx, login: string, r: AuthorizeRequest): void {
   const fields = hiddenFields({
-    client_id: r.app.clientId, redirect_uri: r.redirectUriGiven ? r.redirectUri : undefined, scope: r.scopeGiven ? r.scopes.join(" ") : undefined,
-    state: r.state, code_challenge: r.codeChallenge, code_challenge_method: r.codeChallengeMethod,
+    client_id: r.app.clientId,
+    redirect_uri: r.redirectUriGiven ? r.redirectUri : undefined,
+    scope: r.scopeGiven ? r.scopes.join(" ") : undefined,
+    state: r.state,
+    code_challenge: r.codeChallenge,
+    code_challenge_method: r.codeChallengeMethod,
   });
   const kind = r.app.kind === "github_app" ? "GitHub App" : "OAuth App";
-  const html = page(`Authorize ${r.app.name}`, `<h1>Authorize ${esc(r.app.name)}</h1>
+  const html = page(
+    `Authorize ${r.app.name}`,
+    `<h1>Authorize ${esc(r.app.name)}</h1>
 <p>${esc(kind)} <strong>${esc(r.app.name)}</strong> wants to access your <strong>${esc(login)}</strong> account.</p>
 <h2>${r.app.kind === "github_app" ? "Permissions" : "Requested scopes"}</h2>
-<ul class="scopes">${permissionLines(r).map((l) => `<li>${esc(l)}</li>`).join("")}</ul>
+<ul class="scopes">${permissionLines(r)
+      .map((l) => `<li>${esc(l)}</li>`)
+      .join("")}</ul>
 <p class="muted">Authorizing will redirect to <code>${esc(r.redirectUri)}</code></p>
 <form method="post" action="/login/oauth/authorize">${fields}
 <button type="submit" name="authorize" value="1" class="primary">Authorize ${esc(r.app.name)}</button>
-<button type="submit" name="authorize" value="0">Cancel</button></form>`);
+<button type="submit" name="authorize" value="0">Cancel</button></form>`,
+  );
   sendHtml(ctx.res, 200, html, { "cache-control": "no-store" });
 }
 

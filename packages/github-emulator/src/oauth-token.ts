@@ -1,7 +1,14 @@
 import { readParams, type Ctx } from "./http";
 import type { EmulatorState } from "./state";
 import {
-  CODE_TTL_MS, REFRESH_TOKEN_TTL_S, USER_TOKEN_TTL_S, grantOf, issueTokens, pkceMatches, rotateRefreshToken, type IssuedTokens,
+  CODE_TTL_MS,
+  REFRESH_TOKEN_TTL_S,
+  USER_TOKEN_TTL_S,
+  grantOf,
+  issueTokens,
+  pkceMatches,
+  rotateRefreshToken,
+  type IssuedTokens,
 } from "./tokens";
 
 // POST /login/oauth/access_token — code exchange and refresh. Errors are HTTP 200 with error fields, as on GitHub.
@@ -9,10 +16,19 @@ import {
 const DOCS = "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors";
 
 const ERRORS = {
-  incorrect_client_credentials: ["The client_id and/or client_secret passed are incorrect.", `${DOCS}/#incorrect-client-credentials`],
-  redirect_uri_mismatch: ["The redirect_uri MUST match the registered callback URL for this application.", `${DOCS}/#redirect-uri-mismatch2`],
+  incorrect_client_credentials: [
+    "The client_id and/or client_secret passed are incorrect.",
+    `${DOCS}/#incorrect-client-credentials`,
+  ],
+  redirect_uri_mismatch: [
+    "The redirect_uri MUST match the registered callback URL for this application.",
+    `${DOCS}/#redirect-uri-mismatch2`,
+  ],
   bad_verification_code: ["The code passed is incorrect or expired.", `${DOCS}/#bad-verification-code`],
-  bad_refresh_token: ["The refresh token passed is incorrect or expired.", "https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens"],
+  bad_refresh_token: [
+    "The refresh token passed is incorrect or expired.",
+    "https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens",
+  ],
   unsupported_grant_type: ["The grant type is not supported.", DOCS],
 } as const;
 
@@ -22,12 +38,18 @@ function respond(ctx: Ctx, body: Record<string, string | number>): void {
   const accept = ctx.req.headers.accept ?? "";
   if (accept.includes("application/json")) {
     const text = JSON.stringify(body);
-    ctx.res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+    ctx.res.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(text),
+    });
     ctx.res.end(text);
     return;
   }
   const text = new URLSearchParams(Object.entries(body).map(([k, v]) => [k, String(v)])).toString();
-  ctx.res.writeHead(200, { "content-type": "application/x-www-form-urlencoded; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  ctx.res.writeHead(200, {
+    "content-type": "application/x-www-form-urlencoded; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   ctx.res.end(text);
 }
 

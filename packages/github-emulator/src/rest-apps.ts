@@ -1,7 +1,18 @@
 import { installationRepos, isGitHubAppToken, repoPermissions, userInstallations } from "./access";
 import type { AccessToken } from "./model";
 import {
-  DOCS, error, notFound, ok, paginate, rateKey, rateWindow, validationFailed, type Resource, type RestRequest, type RestResult, type RestRoute,
+  DOCS,
+  error,
+  notFound,
+  ok,
+  paginate,
+  rateKey,
+  rateWindow,
+  validationFailed,
+  type Resource,
+  type RestRequest,
+  type RestResult,
+  type RestRoute,
 } from "./rest";
 import { installationJson, repository, userByLogin } from "./shapes";
 import { hashToken, issueTokens, liveToken, revokeGrant, tokenLastEight } from "./tokens";
@@ -13,7 +24,11 @@ export const listUserInstallations: RestRoute = {
   handler: (r) => {
     const token = r.token;
     if (!token || !isGitHubAppToken(r.state, token)) {
-      return error(403, "You must authenticate with an access token authorized to a GitHub App in order to list installations", "https://docs.github.com/rest/apps/installations#list-app-installations-accessible-to-the-user-access-token");
+      return error(
+        403,
+        "You must authenticate with an access token authorized to a GitHub App in order to list installations",
+        "https://docs.github.com/rest/apps/installations#list-app-installations-accessible-to-the-user-access-token",
+      );
     }
     const list = userInstallations(r.state, token);
     const { page, headers } = paginate(r, list);
@@ -31,14 +46,23 @@ export const listInstallationRepos: RestRoute = {
     if (inst.suspendedAt) return error(403, "This installation has been suspended", DOCS);
     const repos = installationRepos(r.state, inst).sort((a, b) => a.id - b.id);
     const { page, headers } = paginate(r, repos);
-    return ok({
-      total_count: repos.length, repository_selection: inst.repositorySelection,
-      repositories: page.map((repo) => ({ ...repository(r.state, repo), permissions: repoPermissions(r.state, token.login, repo) })),
-    }, headers);
+    return ok(
+      {
+        total_count: repos.length,
+        repository_selection: inst.repositorySelection,
+        repositories: page.map((repo) => ({
+          ...repository(r.state, repo),
+          permissions: repoPermissions(r.state, token.login, repo),
+        })),
+      },
+      headers,
+    );
   },
 };
 
-function rateLimitsFor(r: RestRequest): Record<Resource, { limit: number; used: number; remaining: number; reset: number }> {
+function rateLimitsFor(
+  r: RestRequest,
+): Record<Resource, { limit: number; used: number; remaining: number; reset: number }> {
   const one = (resource: Resource) => {
     const w = rateWindow(r.state, rateKey(r.token, r.ctx), resource, r.token === null);
     return { limit: w.limit, used: w.window.used, remaining: w.remaining, reset: w.reset };
@@ -81,18 +105,27 @@ function authorizationJson(r: RestRequest, t: AccessToken): Record<string, unkno
   const app = r.state.appByClientId(t.clientId);
   const created = new Date(t.createdAt).toISOString().replace(/\.\d{3}Z$/, "Z");
   return {
-    id: t.id, url: `${r.state.baseUrl}/api/v3/authorizations/${t.id}`,
+    id: t.id,
+    url: `${r.state.baseUrl}/api/v3/authorizations/${t.id}`,
     app: { name: app?.name ?? "", url: `${r.state.baseUrl}/`, client_id: t.clientId },
-    token: t.value, hashed_token: hashToken(t.value), token_last_eight: tokenLastEight(t.value), note: null, note_url: null,
-    created_at: created, updated_at: created, scopes: t.scopes, fingerprint: null,
+    token: t.value,
+    hashed_token: hashToken(t.value),
+    token_last_eight: tokenLastEight(t.value),
+    note: null,
+    note_url: null,
+    created_at: created,
+    updated_at: created,
+    scopes: t.scopes,
+    fingerprint: null,
     expires_at: t.expiresAt === undefined ? null : new Date(t.expiresAt).toISOString().replace(/\.\d{3}Z$/, "Z"),
-    user: userByLogin(r.state, t.login), installation: null,
+    user: userByLogin(r.state, t.login),
+    installation: null,
   };
 }
 
 async function liveTokenOfApp(r: RestRequest): Promise<AccessToken | RestResult> {
   const value = await accessTokenParam(r);
-  if (!value) return validationFailed("Invalid request.\n\n\"access_token\" wasn't supplied.");
+  if (!value) return validationFailed('Invalid request.\n\n"access_token" wasn\'t supplied.');
   const t = liveToken(r.state, value);
   return t && t.clientId === r.params.client_id ? t : notFound();
 }

@@ -18,7 +18,8 @@ function sortIssues(list: Issue[], sort: string, direction: string): Issue[] {
   // long-running lists the oldest first when sorted "desc" by age, i.e. ascending creation time.
   const flip = sort === "long-running" ? -1 : 1;
   return [...list].sort((a, b) => {
-    const ka = key(a), kb = key(b);
+    const ka = key(a),
+      kb = key(b);
     const c = (ka < kb ? -1 : ka > kb ? 1 : a.number - b.number) * flip;
     return direction === "asc" ? c : -c;
   });
@@ -50,7 +51,10 @@ export const listRepoIssues: RestRoute = {
     if ("status" in listed) return listed;
     const { repo, state } = listed;
     const q = r.query;
-    const labels = (q.get("labels") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const labels = (q.get("labels") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const assignee = q.get("assignee");
     const creator = q.get("creator");
     const since = q.get("since");
@@ -63,7 +67,10 @@ export const listRepoIssues: RestRoute = {
     if (since) list = list.filter((i) => i.updatedAt >= since);
     const sorted = sortIssues(list, q.get("sort") ?? "created", q.get("direction") ?? "desc");
     const { page, headers } = paginate(r, sorted);
-    return ok(page.map((i) => issueJson(r.state, repo, i)), headers);
+    return ok(
+      page.map((i) => issueJson(r.state, repo, i)),
+      headers,
+    );
   },
 };
 
@@ -90,7 +97,10 @@ export const listPulls: RestRoute = {
     const sort = q.get("sort") ?? "created";
     const direction = q.get("direction") ?? "desc";
     const { page, headers } = paginate(r, sortIssues(list, sort, direction));
-    return ok(page.map((i) => pullSimpleJson(r.state, repo, i, r.token?.login)), headers);
+    return ok(
+      page.map((i) => pullSimpleJson(r.state, repo, i, r.token?.login)),
+      headers,
+    );
   },
 };
 
@@ -105,11 +115,22 @@ export const listReviews: RestRoute = {
     const prUrl = `${r.state.baseUrl}/api/v3/repos/${repo.owner}/${repo.name}/pulls/${pull.number}`;
     const html = `${r.state.baseUrl}/${repo.owner}/${repo.name}/pull/${pull.number}`;
     const reviews = p.reviews.map((rv) => ({
-      id: rv.id, node_id: Buffer.from(`PullRequestReview:${rv.id}`).toString("base64"), user: userByLogin(r.state, rv.user),
-      body: rv.state === "APPROVED" ? "Looks good to me." : rv.state === "CHANGES_REQUESTED" ? "Please fix the tests." : "A few thoughts.",
-      state: rv.state, html_url: `${html}#pullrequestreview-${rv.id}`, pull_request_url: prUrl,
+      id: rv.id,
+      node_id: Buffer.from(`PullRequestReview:${rv.id}`).toString("base64"),
+      user: userByLogin(r.state, rv.user),
+      body:
+        rv.state === "APPROVED"
+          ? "Looks good to me."
+          : rv.state === "CHANGES_REQUESTED"
+            ? "Please fix the tests."
+            : "A few thoughts.",
+      state: rv.state,
+      html_url: `${html}#pullrequestreview-${rv.id}`,
+      pull_request_url: prUrl,
       _links: { html: { href: `${html}#pullrequestreview-${rv.id}` }, pull_request: { href: prUrl } },
-      submitted_at: rv.submittedAt, commit_id: p.headSha, author_association: rv.user === repo.owner ? "OWNER" : "COLLABORATOR",
+      submitted_at: rv.submittedAt,
+      commit_id: p.headSha,
+      author_association: rv.user === repo.owner ? "OWNER" : "COLLABORATOR",
     }));
     const { page, headers } = paginate(r, reviews);
     return ok(page, headers);
@@ -129,20 +150,34 @@ export const getCombinedStatus: RestRoute = {
     const repo = visibleRepo(r);
     if (!repo) return notFound();
     const ref = r.params.ref ?? "";
-    const pull = r.state.issuesOf(repo).find((i) => i.pull && (i.pull.headSha === ref || i.pull.head === ref || i.pull.head.split(":")[1] === ref));
-    const commitSha = pull?.pull?.headSha ?? (/^[0-9a-f]{40}$/.test(ref) ? ref : sha(`${repo.owner}/${repo.name}:${ref}`));
+    const pull = r.state
+      .issuesOf(repo)
+      .find((i) => i.pull && (i.pull.headSha === ref || i.pull.head === ref || i.pull.head.split(":")[1] === ref));
+    const commitSha =
+      pull?.pull?.headSha ?? (/^[0-9a-f]{40}$/.test(ref) ? ref : sha(`${repo.owner}/${repo.name}:${ref}`));
     const api = `${r.state.baseUrl}/api/v3/repos/${repo.owner}/${repo.name}`;
     const statuses = (pull?.pull?.statuses ?? []).map((st) => ({
-      url: `${api}/statuses/${commitSha}`, avatar_url: `${r.state.baseUrl}/avatars/ci.png`, id: st.id,
-      node_id: Buffer.from(`StatusContext:${st.id}`).toString("base64"), state: st.state, description: st.description,
-      target_url: `${r.state.baseUrl}/${repo.owner}/${repo.name}/actions/runs/${st.id}`, context: st.context,
-      created_at: pull?.updatedAt ?? repo.updatedAt, updated_at: pull?.updatedAt ?? repo.updatedAt,
+      url: `${api}/statuses/${commitSha}`,
+      avatar_url: `${r.state.baseUrl}/avatars/ci.png`,
+      id: st.id,
+      node_id: Buffer.from(`StatusContext:${st.id}`).toString("base64"),
+      state: st.state,
+      description: st.description,
+      target_url: `${r.state.baseUrl}/${repo.owner}/${repo.name}/actions/runs/${st.id}`,
+      context: st.context,
+      created_at: pull?.updatedAt ?? repo.updatedAt,
+      updated_at: pull?.updatedAt ?? repo.updatedAt,
     }));
     const full = repository(r.state, repo);
     const minimal = Object.fromEntries(Object.entries(full).filter(([k]) => !["permissions"].includes(k)));
     return ok({
-      state: combinedState(statuses.map((s) => s.state)), statuses, sha: commitSha, total_count: statuses.length, repository: minimal,
-      commit_url: `${api}/commits/${commitSha}`, url: `${api}/commits/${commitSha}/status`,
+      state: combinedState(statuses.map((s) => s.state)),
+      statuses,
+      sha: commitSha,
+      total_count: statuses.length,
+      repository: minimal,
+      commit_url: `${api}/commits/${commitSha}`,
+      url: `${api}/commits/${commitSha}/status`,
     });
   },
 };
@@ -175,10 +210,19 @@ export const getPull: RestRoute = {
     const merged = pull.mergedAt !== null;
     const mergedBy = merged ? userByLogin(r.state, repo.owner) : null;
     return ok({
-      ...pullSimpleJson(r.state, repo, issue, r.token?.login), merged, mergeable: issue.state === "open" ? true : null,
-      rebaseable: issue.state === "open" ? true : null, mergeable_state: pull.draft ? "draft" : issue.state === "open" ? "clean" : "unknown",
-      merged_by: mergedBy, comments: issue.comments, review_comments: pull.reviews.length, maintainer_can_modify: false,
-      commits: 1 + (issue.number % 4), additions: 10 * issue.number, deletions: 3 * issue.number, changed_files: 1 + (issue.number % 5),
+      ...pullSimpleJson(r.state, repo, issue, r.token?.login),
+      merged,
+      mergeable: issue.state === "open" ? true : null,
+      rebaseable: issue.state === "open" ? true : null,
+      mergeable_state: pull.draft ? "draft" : issue.state === "open" ? "clean" : "unknown",
+      merged_by: mergedBy,
+      comments: issue.comments,
+      review_comments: pull.reviews.length,
+      maintainer_can_modify: false,
+      commits: 1 + (issue.number % 4),
+      additions: 10 * issue.number,
+      deletions: 3 * issue.number,
+      changed_files: 1 + (issue.number % 5),
     });
   },
 };

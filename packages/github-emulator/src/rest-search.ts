@@ -24,7 +24,16 @@ interface Query {
 }
 
 export function parseSearchQuery(q: string, me: string | undefined): Query {
-  const out: Query = { author: [], assignee: [], reviewRequested: [], involves: [], repos: [], owners: [], labels: [], words: [] };
+  const out: Query = {
+    author: [],
+    assignee: [],
+    reviewRequested: [],
+    involves: [],
+    repos: [],
+    owners: [],
+    labels: [],
+    words: [],
+  };
   const tokens = q.match(/(?:[^\s"]+:)?"[^"]*"|\S+/g) ?? [];
   for (const raw of tokens) {
     const m = /^([a-z-]+):(.+)$/i.exec(raw);
@@ -67,7 +76,12 @@ function matches(q: Query, repo: Repo, i: Issue): boolean {
   if (q.author.some((a) => i.user.toLowerCase() !== a)) return false;
   if (q.assignee.some((a) => !assignees.includes(a))) return false;
   if (q.reviewRequested.some((a) => !reviewers.includes(a))) return false;
-  const involved = new Set([i.user.toLowerCase(), ...assignees, ...reviewers, ...lowerAll(i.pull?.reviews.map((r) => r.user) ?? [])]);
+  const involved = new Set([
+    i.user.toLowerCase(),
+    ...assignees,
+    ...reviewers,
+    ...lowerAll(i.pull?.reviews.map((r) => r.user) ?? []),
+  ]);
   if (q.involves.some((a) => !involved.has(a))) return false;
   if (q.repos.length && !q.repos.includes(`${repo.owner}/${repo.name}`.toLowerCase())) return false;
   if (q.owners.length && !q.owners.includes(repo.owner.toLowerCase())) return false;
@@ -76,11 +90,17 @@ function matches(q: Query, repo: Repo, i: Issue): boolean {
   return q.words.every((w) => title.includes(w));
 }
 
-export function searchIssues(state: EmulatorState, q: Query, canRead: (repo: Repo) => boolean): { repo: Repo; issue: Issue }[] {
+export function searchIssues(
+  state: EmulatorState,
+  q: Query,
+  canRead: (repo: Repo) => boolean,
+): { repo: Repo; issue: Issue }[] {
   const out: { repo: Repo; issue: Issue }[] = [];
   // Narrow by repo/owner first so a query for one repository does not build every big repository's issues.
   const repos = state.world.repos.filter(
-    (r) => (!q.repos.length || q.repos.includes(`${r.owner}/${r.name}`.toLowerCase())) && (!q.owners.length || q.owners.includes(r.owner.toLowerCase())),
+    (r) =>
+      (!q.repos.length || q.repos.includes(`${r.owner}/${r.name}`.toLowerCase())) &&
+      (!q.owners.length || q.owners.includes(r.owner.toLowerCase())),
   );
   for (const repo of repos) {
     if (!canRead(repo)) continue;
@@ -95,7 +115,9 @@ export const searchIssuesRoute: RestRoute = {
   handler: (r): RestResult => {
     const raw = r.query.get("q")?.trim();
     if (!raw) {
-      return error(422, "Validation Failed", SEARCH_DOCS, { errors: [{ resource: "Search", field: "q", code: "missing" }] });
+      return error(422, "Validation Failed", SEARCH_DOCS, {
+        errors: [{ resource: "Search", field: "q", code: "missing" }],
+      });
     }
     const q = parseSearchQuery(raw, r.token?.login);
     if (r.token && isGitHubAppToken(r.state, r.token) && !q.kind) {
@@ -107,14 +129,20 @@ export const searchIssuesRoute: RestRoute = {
     const key = (x: { issue: Issue }): string | number =>
       sort === "comments" ? x.issue.comments : sort === "updated" ? x.issue.updatedAt : x.issue.createdAt;
     found.sort((a, b) => {
-      const ka = key(a), kb = key(b);
+      const ka = key(a),
+        kb = key(b);
       const c = ka < kb ? -1 : ka > kb ? 1 : a.issue.id - b.issue.id;
       return desc ? -c : c;
     });
     // GitHub serves at most the first 1,000 results of any search.
     const { page, headers } = paginate(r, found.slice(0, 1000));
     return ok(
-      { total_count: found.length, incomplete_results: false, search_type: "lexical", items: page.map((x) => searchItemJson(r.state, x.repo, x.issue)) },
+      {
+        total_count: found.length,
+        incomplete_results: false,
+        search_type: "lexical",
+        items: page.map((x) => searchItemJson(r.state, x.repo, x.issue)),
+      },
       headers,
     );
   },

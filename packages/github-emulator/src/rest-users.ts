@@ -1,6 +1,15 @@
 import { affiliatedRepos, isGitHubAppToken, type Affiliation } from "./access";
 import type { Repo } from "./model";
-import { error, notFound, ok, paginate, validationFailed, type RestRequest, type RestResult, type RestRoute } from "./rest";
+import {
+  error,
+  notFound,
+  ok,
+  paginate,
+  validationFailed,
+  type RestRequest,
+  type RestResult,
+  type RestRoute,
+} from "./rest";
 import { privateUser, publicUser, repository } from "./shapes";
 
 // /user, /users/{username}, /user/emails, /user/repos
@@ -33,7 +42,12 @@ export const getUserEmails: RestRoute = {
   handler: (r) => {
     const token = r.token;
     if (!token) return notFound();
-    if (isGitHubAppToken(r.state, token)) return error(403, "Resource not accessible by integration", "https://docs.github.com/rest/users/emails#list-email-addresses-for-the-authenticated-user");
+    if (isGitHubAppToken(r.state, token))
+      return error(
+        403,
+        "Resource not accessible by integration",
+        "https://docs.github.com/rest/users/emails#list-email-addresses-for-the-authenticated-user",
+      );
     if (!token.scopes.some((s) => s === "user" || s === "user:email")) return notFound();
     const a = me(r);
     const emails = [
@@ -57,7 +71,10 @@ export const listUserRepos: RestRoute = {
     const visibility = q.get("visibility") ?? "all";
     if (!["all", "public", "private"].includes(visibility)) return validationFailed("Validation Failed");
     let affiliations = new Set<Affiliation>(
-      (q.get("affiliation") ?? "owner,collaborator,organization_member").split(",").map((s) => s.trim()).filter(Boolean) as Affiliation[],
+      (q.get("affiliation") ?? "owner,collaborator,organization_member")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean) as Affiliation[],
     );
     let typeFilter: (repo: Repo) => boolean = () => true;
     if (type) {
@@ -77,12 +94,21 @@ export const listUserRepos: RestRoute = {
       .filter(({ repo }) => visibility === "all" || (visibility === "private") === repo.private)
       .map(({ repo }) => repo);
     const key = (repo: Repo): string =>
-      sort === "full_name" ? `${repo.owner}/${repo.name}`.toLowerCase() : sort === "created" ? repo.createdAt : sort === "updated" ? repo.updatedAt : repo.pushedAt;
+      sort === "full_name"
+        ? `${repo.owner}/${repo.name}`.toLowerCase()
+        : sort === "created"
+          ? repo.createdAt
+          : sort === "updated"
+            ? repo.updatedAt
+            : repo.pushedAt;
     repos.sort((a, b) => {
       const c = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id;
       return direction === "asc" ? c : -c;
     });
     const { page, headers } = paginate(r, repos);
-    return ok(page.map((repo) => repository(r.state, repo, token.login)), headers);
+    return ok(
+      page.map((repo) => repository(r.state, repo, token.login)),
+      headers,
+    );
   },
 };

@@ -42,7 +42,12 @@ export const LIMITS: Record<Resource, { limit: number; anonymous: number; window
   search: { limit: 30, anonymous: 10, windowMs: 60_000 },
 };
 
-export function error(status: number, message: string, documentation = DOCS, extra: Record<string, unknown> = {}): RestResult {
+export function error(
+  status: number,
+  message: string,
+  documentation = DOCS,
+  extra: Record<string, unknown> = {},
+): RestResult {
   return { status, body: { message, documentation_url: documentation, status: String(status), ...extra } };
 }
 
@@ -74,7 +79,11 @@ function bearer(ctx: Ctx): string | undefined | null {
 }
 
 /** REST routes live in a map keyed "METHOD template"; the router only resolves paths to templates. */
-export function createRestRouter(): { router: Router; routes: Map<string, RestRoute>; add: (method: string, template: string, route: RestRoute) => void } {
+export function createRestRouter(): {
+  router: Router;
+  routes: Map<string, RestRoute>;
+  add: (method: string, template: string, route: RestRoute) => void;
+} {
   const router = new Router();
   const routes = new Map<string, RestRoute>();
   return {
@@ -94,16 +103,23 @@ export async function dispatchRest(state: EmulatorState, ctx: Ctx, route: RestRo
     "x-github-media-type": "github.v3; format=json",
     "x-github-api-version-selected": "2022-11-28",
     "x-github-request-id": randomUUID().toUpperCase(),
-    "access-control-expose-headers": "ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type",
+    "access-control-expose-headers":
+      "ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type",
   };
   let token: AccessToken | null = null;
   if (route.auth !== "basic") {
     const raw = bearer(ctx);
     if (raw !== undefined) {
       token = liveToken(state, raw ?? undefined) ?? null;
-      if (!token) return sendJson(ctx.res, 401, { message: "Bad credentials", documentation_url: DOCS, status: "401" }, headers);
+      if (!token)
+        return sendJson(ctx.res, 401, { message: "Bad credentials", documentation_url: DOCS, status: "401" }, headers);
     } else if (route.auth === "required") {
-      return sendJson(ctx.res, 401, { message: "Requires authentication", documentation_url: DOCS, status: "401" }, headers);
+      return sendJson(
+        ctx.res,
+        401,
+        { message: "Requires authentication", documentation_url: DOCS, status: "401" },
+        headers,
+      );
     }
   }
   if (token && !isGitHubAppToken(state, token)) {
@@ -115,15 +131,27 @@ export async function dispatchRest(state: EmulatorState, ctx: Ctx, route: RestRo
   const counts = route.counts !== false && route.auth !== "basic";
   const rl = rateWindow(state, rateKey(token, ctx), resource, token === null);
   const rateHeaders = (used: number) => ({
-    "x-ratelimit-limit": String(rl.limit), "x-ratelimit-remaining": String(Math.max(0, rl.limit - used)),
-    "x-ratelimit-used": String(used), "x-ratelimit-reset": String(rl.reset), "x-ratelimit-resource": resource,
+    "x-ratelimit-limit": String(rl.limit),
+    "x-ratelimit-remaining": String(Math.max(0, rl.limit - used)),
+    "x-ratelimit-used": String(used),
+    "x-ratelimit-reset": String(rl.reset),
+    "x-ratelimit-resource": resource,
   });
   if (counts && rl.remaining <= 0) {
     const retryAfter = Math.max(1, rl.reset - Math.floor(state.now() / 1000));
-    const who = token ? `for user ID ${state.account(token.login)?.id ?? 0}` : `for ${ctx.req.socket.remoteAddress ?? "this address"}`;
-    return sendJson(ctx.res, 403, {
-      message: `API rate limit exceeded ${who}.`, documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api", status: "403",
-    }, { ...headers, ...rateHeaders(rl.window.used), "retry-after": String(retryAfter) });
+    const who = token
+      ? `for user ID ${state.account(token.login)?.id ?? 0}`
+      : `for ${ctx.req.socket.remoteAddress ?? "this address"}`;
+    return sendJson(
+      ctx.res,
+      403,
+      {
+        message: `API rate limit exceeded ${who}.`,
+        documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+        status: "403",
+      },
+      { ...headers, ...rateHeaders(rl.window.used), "retry-after": String(retryAfter) },
+    );
   }
 
   const result = await route.handler({ state, ctx, token, params: ctx.params, query: ctx.url.searchParams });
@@ -157,7 +185,11 @@ function chargeRate(state: EmulatorState, window: { used: number }): void {
 }
 
 /** GitHub's page/per_page handling and Link header (rel order next, last, then prev, first). */
-export function paginate<T>(r: RestRequest, items: T[], defaultPerPage = 30): { page: T[]; headers: Record<string, string> } {
+export function paginate<T>(
+  r: RestRequest,
+  items: T[],
+  defaultPerPage = 30,
+): { page: T[]; headers: Record<string, string> } {
   const perPage = Math.min(100, Math.max(1, Number.parseInt(r.query.get("per_page") ?? "", 10) || defaultPerPage));
   const pageNo = Math.max(1, Number.parseInt(r.query.get("page") ?? "", 10) || 1);
   const last = Math.max(1, Math.ceil(items.length / perPage));

@@ -7,7 +7,15 @@ import { handleInstallPicker, handleInstallRepositories, handleInstallSubmit } f
 import { handleAuthorize, handleConsent } from "./oauth-authorize";
 import { handleAccessToken } from "./oauth-token";
 import { API_PREFIX, DOCS, createRestRouter, dispatchRest } from "./rest";
-import { checkToken, deleteGrant, deleteToken, getRateLimit, listInstallationRepos, listUserInstallations, resetToken } from "./rest-apps";
+import {
+  checkToken,
+  deleteGrant,
+  deleteToken,
+  getRateLimit,
+  listInstallationRepos,
+  listUserInstallations,
+  resetToken,
+} from "./rest-apps";
 import { getCombinedStatus, getIssue, getPull, getRepo, listPulls, listRepoIssues, listReviews } from "./rest-repos";
 import { searchIssuesRoute } from "./rest-search";
 import { getUser, getUserByName, getUserEmails, listUserRepos } from "./rest-users";
@@ -60,7 +68,8 @@ function buildWeb(state: EmulatorState, hooks: WebhookSender): Router {
 
 function matchFault(state: EmulatorState, method: string, paths: string[]): Fault | undefined {
   const fault = state.faults.find(
-    (f) => (!f.method || f.method === method) && paths.some((p) => f.path.test(p)) && (f.times === undefined || f.times > 0),
+    (f) =>
+      (!f.method || f.method === method) && paths.some((p) => f.path.test(p)) && (f.times === undefined || f.times > 0),
   );
   if (fault?.times !== undefined) fault.times--;
   return fault;
@@ -93,7 +102,8 @@ export function createEmulatorServer(state: EmulatorState, hooks: WebhookSender)
     const router = isRest ? rest.router : web;
     const match = router.match(method, restPath);
     const route = match && match !== "method" ? match.template : restPath;
-    if (!path.startsWith("/_emulator") && !path.startsWith("/avatars/") && match && match !== "method") state.countCall(`${method} ${route}`);
+    if (!path.startsWith("/_emulator") && !path.startsWith("/avatars/") && match && match !== "method")
+      state.countCall(`${method} ${route}`);
 
     if (isRest || path === "/login/oauth/access_token") {
       if (isRest && state.latencyMs > 0) await sleep(state.latencyMs);

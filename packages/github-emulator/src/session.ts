@@ -17,11 +17,14 @@ export function sessionLogin(state: EmulatorState, ctx: Ctx): string | undefined
 export function renderSignIn(state: EmulatorState, ctx: Ctx, returnTo: string, preselect?: string | null): void {
   const items = state.users().map((u) => {
     const focus = preselect && u.login.toLowerCase() === preselect.toLowerCase();
-    return `<li><img src="${esc(avatarUrl(state, u.login))}" alt=""><button type="submit" name="login" value="${esc(u.login)}"${focus ? " class=\"primary\" autofocus" : ""}>${esc(u.login)}</button><span class="muted">${esc(u.name)}</span></li>`;
+    return `<li><img src="${esc(avatarUrl(state, u.login))}" alt=""><button type="submit" name="login" value="${esc(u.login)}"${focus ? ' class="primary" autofocus' : ""}>${esc(u.login)}</button><span class="muted">${esc(u.name)}</span></li>`;
   });
-  const html = page("Sign in", `<h1>Sign in to GitHub Emulator</h1>
+  const html = page(
+    "Sign in",
+    `<h1>Sign in to GitHub Emulator</h1>
 <p class="muted">Pick a seeded user. No password: this is a local emulator.</p>
-<form method="post" action="/session">${hiddenFields({ return_to: returnTo })}<ul class="users">${items.join("\n")}</ul></form>`);
+<form method="post" action="/session">${hiddenFields({ return_to: returnTo })}<ul class="users">${items.join("\n")}</ul></form>`,
+  );
   sendHtml(ctx.res, 200, html, { "cache-control": "no-store" });
 }
 
@@ -30,7 +33,11 @@ export async function handleSignIn(state: EmulatorState, ctx: Ctx): Promise<void
   const params = await readParams(ctx);
   const user = state.account(params.login);
   if (!user || user.type !== "User") {
-    sendHtml(ctx.res, 422, page("Sign in", `<h1>Unknown user</h1><p>${esc(params.login ?? "")} is not a seeded user.</p>`));
+    sendHtml(
+      ctx.res,
+      422,
+      page("Sign in", `<h1>Unknown user</h1><p>${esc(params.login ?? "")} is not a seeded user.</p>`),
+    );
     return;
   }
   const id = randomBytes(16).toString("hex");

@@ -1,6 +1,16 @@
 import { emulatorClient, type EmulatorApps } from "./apps";
 import type {
-  Account, AccessToken, AuthorizationCode, GitHubApp, Installation, InstallationRequest, Issue, Org, RefreshToken, RegisteredApp, Repo,
+  Account,
+  AccessToken,
+  AuthorizationCode,
+  GitHubApp,
+  Installation,
+  InstallationRequest,
+  Issue,
+  Org,
+  RefreshToken,
+  RegisteredApp,
+  Repo,
 } from "./model";
 import { createWorld, generateBigIssues, isoDaysAfterBase, type World } from "./seed";
 
@@ -42,7 +52,14 @@ export interface RateLimitWindow {
 export const SEEDED_INSTALLATION_ID = 4200001;
 
 function emptyStats(): EmulatorStats {
-  return { calls: {}, codeExchanges: 0, refreshes: 0, notModified: 0, rateLimitCharged: 0, webhooks: { ok: 0, failed: 0, deliveries: [] } };
+  return {
+    calls: {},
+    codeExchanges: 0,
+    refreshes: 0,
+    notModified: 0,
+    rateLimitCharged: 0,
+    webhooks: { ok: 0, failed: 0, deliveries: [] },
+  };
 }
 
 /** Everything the emulator remembers; reset() returns it to the seed. */
@@ -64,7 +81,10 @@ export class EmulatorState {
   rateLimits = new Map<string, RateLimitWindow>();
   private idCounter = 0;
 
-  constructor(readonly apps: EmulatorApps, private readonly clock: () => number = Date.now) {
+  constructor(
+    readonly apps: EmulatorApps,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.reset();
   }
 
@@ -89,10 +109,19 @@ export class EmulatorState {
     this.rateLimits.clear();
     this.idCounter = 5_000_000;
     this.installationRequests = [];
-    this.installations = [{
-      id: SEEDED_INSTALLATION_ID, appId: this.apps.githubApp.id, account: "octocat", repositorySelection: "all", repositoryIds: [],
-      createdAt: isoDaysAfterBase(10), updatedAt: isoDaysAfterBase(10), suspendedAt: null, suspendedBy: null,
-    }];
+    this.installations = [
+      {
+        id: SEEDED_INSTALLATION_ID,
+        appId: this.apps.githubApp.id,
+        account: "octocat",
+        repositorySelection: "all",
+        repositoryIds: [],
+        createdAt: isoDaysAfterBase(10),
+        updatedAt: isoDaysAfterBase(10),
+        suspendedAt: null,
+        suspendedBy: null,
+      },
+    ];
   }
 
   registeredApps(): RegisteredApp[] {
@@ -119,7 +148,9 @@ export class EmulatorState {
 
   /** Organizations the user belongs to. */
   orgsOf(login: string): Org[] {
-    return [...this.world.accounts.values()].filter((a): a is Org => a.type === "Organization" && (a as Org).members.includes(login));
+    return [...this.world.accounts.values()].filter(
+      (a): a is Org => a.type === "Organization" && (a as Org).members.includes(login),
+    );
   }
 
   repo(owner: string, name: string): Repo | undefined {

@@ -53,7 +53,14 @@ export function recordGrant(state: EmulatorState, clientId: string, login: strin
 
 export function issueCode(
   state: EmulatorState,
-  input: { clientId: string; login: string; scopes: string[]; redirectUri: string; redirectUriGiven: boolean; codeChallenge?: string },
+  input: {
+    clientId: string;
+    login: string;
+    scopes: string[];
+    redirectUri: string;
+    redirectUriGiven: boolean;
+    codeChallenge?: string;
+  },
 ): string {
   const code = randomToken("", 20).toLowerCase();
   const record: AuthorizationCode = { code, ...input, createdAt: state.now(), used: false };
@@ -75,14 +82,24 @@ export function issueTokens(state: EmulatorState, app: RegisteredApp, login: str
   const expiring = app.kind === "github_app" && app.expireUserTokens;
   const access: AccessToken = {
     value: randomToken(app.kind === "github_app" ? "ghu_" : "gho_", 36),
-    clientId: app.clientId, login, scopes: app.kind === "github_app" ? [] : scopes, id: state.nextId(), createdAt: now,
-    expiresAt: expiring ? now + USER_TOKEN_TTL_S * 1000 : undefined, revoked: false,
+    clientId: app.clientId,
+    login,
+    scopes: app.kind === "github_app" ? [] : scopes,
+    id: state.nextId(),
+    createdAt: now,
+    expiresAt: expiring ? now + USER_TOKEN_TTL_S * 1000 : undefined,
+    revoked: false,
   };
   state.tokens.set(access.value, access);
   if (!expiring) return { access };
   const refresh: RefreshToken = {
-    value: randomToken("ghr_", 76), clientId: app.clientId, login, scopes: access.scopes, accessToken: access.value,
-    expiresAt: now + REFRESH_TOKEN_TTL_S * 1000, used: false,
+    value: randomToken("ghr_", 76),
+    clientId: app.clientId,
+    login,
+    scopes: access.scopes,
+    accessToken: access.value,
+    expiresAt: now + REFRESH_TOKEN_TTL_S * 1000,
+    used: false,
   };
   state.refreshTokens.set(refresh.value, refresh);
   return { access, refresh };
@@ -104,7 +121,8 @@ export function liveToken(state: EmulatorState, value: string | undefined): Acce
  */
 export function rotateRefreshToken(state: EmulatorState, app: RegisteredApp, value: string): IssuedTokens | undefined {
   const r = state.refreshTokens.get(value);
-  if (!r || r.used || r.clientId !== app.clientId || r.expiresAt <= state.now() || !grantOf(state, r.clientId, r.login)) return undefined;
+  if (!r || r.used || r.clientId !== app.clientId || r.expiresAt <= state.now() || !grantOf(state, r.clientId, r.login))
+    return undefined;
   r.used = true;
   const old = state.tokens.get(r.accessToken);
   if (old) old.revoked = true;

@@ -15,9 +15,20 @@ export const DEFAULT_RETRY_DELAYS_MS = [200, 1000];
 
 /** Starts one delivery (with its retries) in the background; `pending` holds it until it has finished. */
 export function deliverWebhook(
-  state: EmulatorState, app: GitHubApp, event: string, payload: Record<string, unknown>, retryDelaysMs: number[], pending: Set<Promise<void>>,
+  state: EmulatorState,
+  app: GitHubApp,
+  event: string,
+  payload: Record<string, unknown>,
+  retryDelaysMs: number[],
+  pending: Set<Promise<void>>,
 ): WebhookDeliveryRecord {
-  const record: WebhookDeliveryRecord = { id: randomUUID(), event, action: typeof payload.action === "string" ? payload.action : null, status: null, attempts: 0 };
+  const record: WebhookDeliveryRecord = {
+    id: randomUUID(),
+    event,
+    action: typeof payload.action === "string" ? payload.action : null,
+    status: null,
+    attempts: 0,
+  };
   state.stats.webhooks.deliveries.push(record);
   const stats = state.stats;
   const url = app.webhookUrl;
@@ -60,7 +71,10 @@ export function deliverWebhook(
 export class WebhookSender {
   private readonly pending = new Set<Promise<void>>();
 
-  constructor(private readonly state: EmulatorState, private readonly retryDelaysMs: number[] = DEFAULT_RETRY_DELAYS_MS) {}
+  constructor(
+    private readonly state: EmulatorState,
+    private readonly retryDelaysMs: number[] = DEFAULT_RETRY_DELAYS_MS,
+  ) {}
 
   /** Resolves when every delivery this sender started so far has finished (used by stop() and tests). */
   async settle(): Promise<void> {
@@ -71,9 +85,17 @@ export class WebhookSender {
     deliverWebhook(this.state, this.state.apps.githubApp, event, payload, this.retryDelaysMs, this.pending);
   }
 
-  installation(action: "created" | "deleted" | "suspend" | "unsuspend", inst: Installation, sender: string, repos: Repo[], requester?: string): void {
+  installation(
+    action: "created" | "deleted" | "suspend" | "unsuspend",
+    inst: Installation,
+    sender: string,
+    repos: Repo[],
+    requester?: string,
+  ): void {
     const payload: Record<string, unknown> = {
-      action, installation: installationJson(this.state, inst), repositories: repos.map(webhookRepo),
+      action,
+      installation: installationJson(this.state, inst),
+      repositories: repos.map(webhookRepo),
     };
     if (action === "created") payload.requester = requester ? userByLogin(this.state, requester) : null;
     payload.sender = userByLogin(this.state, sender);
@@ -82,12 +104,19 @@ export class WebhookSender {
 
   /** GitHub sends additions and removals as separate deliveries. */
   installationRepositories(inst: Installation, sender: string, added: Repo[], removed: Repo[]): void {
-    for (const [action, list] of [["added", added], ["removed", removed]] as const) {
+    for (const [action, list] of [
+      ["added", added],
+      ["removed", removed],
+    ] as const) {
       if (!list.length) continue;
       this.send("installation_repositories", {
-        action, installation: installationJson(this.state, inst), repository_selection: inst.repositorySelection,
-        repositories_added: action === "added" ? list.map(webhookRepo) : [], repositories_removed: action === "removed" ? list.map(webhookRepo) : [],
-        requester: null, sender: userByLogin(this.state, sender),
+        action,
+        installation: installationJson(this.state, inst),
+        repository_selection: inst.repositorySelection,
+        repositories_added: action === "added" ? list.map(webhookRepo) : [],
+        repositories_removed: action === "removed" ? list.map(webhookRepo) : [],
+        requester: null,
+        sender: userByLogin(this.state, sender),
       });
     }
   }

@@ -20,7 +20,10 @@ async function freePort(): Promise<number> {
 async function startCli(args: string[], env: Record<string, string> = {}) {
   // node itself, not npx: npm dies of SIGTERM (exit code null) after forwarding it, hiding the emulator's own exit code.
   const bin = fileURLToPath(new URL("../bin/github-emulator.mjs", import.meta.url));
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
@@ -53,8 +56,23 @@ describe("npx github-emulator (bin/github-emulator.mjs)", () => {
     const port = await freePort();
     const file = path.join(mkdtempSync(path.join(tmpdir(), "github-emulator-")), "apps.json");
     const apps = {
-      oauthApps: [{ name: "My CLI", clientId: "Ov23liMyCli", clientSecret: "s3cret", callbackUrl: "http://localhost:8000/auth/github" }],
-      githubApp: { id: 77, slug: "my-app", clientId: "Iv23liMyApp", clientSecret: "app-s3cret", webhookSecret: "hook", webhookUrl: null, callbackUrls: ["http://localhost:8000/auth/app"] },
+      oauthApps: [
+        {
+          name: "My CLI",
+          clientId: "Ov23liMyCli",
+          clientSecret: "s3cret",
+          callbackUrl: "http://localhost:8000/auth/github",
+        },
+      ],
+      githubApp: {
+        id: 77,
+        slug: "my-app",
+        clientId: "Iv23liMyApp",
+        clientSecret: "app-s3cret",
+        webhookSecret: "hook",
+        webhookUrl: null,
+        callbackUrls: ["http://localhost:8000/auth/app"],
+      },
     };
     writeFileSync(file, JSON.stringify(apps));
     const cli = await startCli(["--port", String(port), "--apps", file]);
@@ -62,7 +80,8 @@ describe("npx github-emulator (bin/github-emulator.mjs)", () => {
       expect(cli.out).toContain("Ov23liMyCli");
       expect(cli.out).toContain("my-app (id 77)");
       expect(cli.out).not.toContain(DEFAULT_CREDENTIALS.oauthApp.clientId);
-      const authorize = (clientId: string) => fetch(`http://127.0.0.1:${port}/login/oauth/authorize?client_id=${clientId}`, { redirect: "manual" });
+      const authorize = (clientId: string) =>
+        fetch(`http://127.0.0.1:${port}/login/oauth/authorize?client_id=${clientId}`, { redirect: "manual" });
       expect((await authorize("Ov23liMyCli")).status).toBe(200);
       expect((await authorize(DEFAULT_CREDENTIALS.oauthApp.clientId)).status).toBe(404);
     } finally {

@@ -15,7 +15,10 @@ const stats = () => control().stats();
 async function appTokens(login: string) {
   const app = world.emu.state.apps.githubApp;
   const r = await authorize(new Browser(world.emu.url), { client_id: app.clientId, state: "s" }, { login });
-  return (await exchange(world.emu, { client_id: app.clientId, client_secret: app.clientSecret, code: r.code })) as { access_token: string; refresh_token: string };
+  return (await exchange(world.emu, { client_id: app.clientId, client_secret: app.clientSecret, code: r.code })) as {
+    access_token: string;
+    refresh_token: string;
+  };
 }
 
 describe("POST /_emulator/revoke", () => {
@@ -25,7 +28,12 @@ describe("POST /_emulator/revoke", () => {
     const other = await tokenFor(world.emu, "hubot");
     expect(await control().revoke("octocat")).toEqual({ revoked: [APPS.oauthApp.clientId, APPS.githubApp.clientId] });
     expect([await status(oauth), await status(t.access_token), await status(other)]).toEqual([401, 401, 200]);
-    const refreshed = await exchange(world.emu, { client_id: APPS.githubApp.clientId, client_secret: APPS.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: t.refresh_token });
+    const refreshed = await exchange(world.emu, {
+      client_id: APPS.githubApp.clientId,
+      client_secret: APPS.githubApp.clientSecret,
+      grant_type: "refresh_token",
+      refresh_token: t.refresh_token,
+    });
     expect(refreshed.error).toBe("bad_refresh_token");
 
     const hook = await world.receiver.waitFor((w) => w.event === "github_app_authorization");
@@ -34,7 +42,9 @@ describe("POST /_emulator/revoke", () => {
     expect(hook.headers["x-github-delivery"]).toMatch(/^[0-9a-f-]{36}$/);
     const webhooks = new Webhooks({ secret: APPS.githubApp.webhookSecret });
     expect(await webhooks.verify(hook.body, String(hook.headers["x-hub-signature-256"]))).toBe(true);
-    expect(await new Webhooks({ secret: "wrong" }).verify(hook.body, String(hook.headers["x-hub-signature-256"]))).toBe(false);
+    expect(await new Webhooks({ secret: "wrong" }).verify(hook.body, String(hook.headers["x-hub-signature-256"]))).toBe(
+      false,
+    );
   });
 
   it("limits revocation to one app with client_id, and asks for consent again afterwards", async () => {
@@ -56,7 +66,11 @@ describe("POST /_emulator/expire", () => {
     expect(await control().expire("octocat")).toEqual({ expired: 1 });
     expect([await status(t.access_token), await status(hubot.access_token)]).toEqual([401, 200]);
     const { authentication } = await refreshToken({
-      clientType: "github-app", clientId: APPS.githubApp.clientId, clientSecret: APPS.githubApp.clientSecret, refreshToken: t.refresh_token, request: emulatorRequest(world.emu),
+      clientType: "github-app",
+      clientId: APPS.githubApp.clientId,
+      clientSecret: APPS.githubApp.clientSecret,
+      refreshToken: t.refresh_token,
+      request: emulatorRequest(world.emu),
     });
     expect(await status(authentication.token)).toBe(200);
   });
@@ -69,14 +83,25 @@ describe("faults and latency", () => {
     expect([await status(token), await status(token), await status(token)]).toEqual([502, 502, 200]);
 
     await control().addFault({ path: "/repos/", status: 500, body: { message: "Server Error" } });
-    const res = await fetch(`${world.emu.apiUrl}/repos/octocat/hello-world`, { headers: { authorization: `token ${token}` } });
+    const res = await fetch(`${world.emu.apiUrl}/repos/octocat/hello-world`, {
+      headers: { authorization: `token ${token}` },
+    });
     expect([res.status, await res.json()]).toEqual([500, { message: "Server Error" }]);
     await control().clearFaults();
     expect(await status(token, "/repos/octocat/hello-world")).toBe(200);
 
-    await control().addFault({ path: "^/api/v3/user$", status: 403, headers: { "x-ratelimit-remaining": "0", "retry-after": "30" }, times: 1 });
+    await control().addFault({
+      path: "^/api/v3/user$",
+      status: 403,
+      headers: { "x-ratelimit-remaining": "0", "retry-after": "30" },
+      times: 1,
+    });
     const limited = await fetch(`${world.emu.apiUrl}/user`, { headers: { authorization: `token ${token}` } });
-    expect([limited.status, limited.headers.get("x-ratelimit-remaining"), limited.headers.get("retry-after")]).toEqual([403, "0", "30"]);
+    expect([limited.status, limited.headers.get("x-ratelimit-remaining"), limited.headers.get("retry-after")]).toEqual([
+      403,
+      "0",
+      "30",
+    ]);
 
     await control().addFault({ path: "/login/oauth/access_token", status: 503, times: 1 });
     const failed = await fetch(`${world.emu.url}/login/oauth/access_token`, { method: "POST" });
@@ -106,9 +131,18 @@ describe("GET /_emulator/stats and reset", () => {
     await status(t.access_token);
     await status(t.access_token, "/repos/octocat/hello-world");
     await status(t.access_token, "/repos/octocat/spoon-knife");
-    await exchange(world.emu, { client_id: APPS.githubApp.clientId, client_secret: APPS.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: t.refresh_token });
+    await exchange(world.emu, {
+      client_id: APPS.githubApp.clientId,
+      client_secret: APPS.githubApp.clientSecret,
+      grant_type: "refresh_token",
+      refresh_token: t.refresh_token,
+    });
     const s = await stats();
-    expect(s.calls).toMatchObject({ "GET /user": 1, "GET /repos/{owner}/{repo}": 2, "POST /login/oauth/access_token": 2 });
+    expect(s.calls).toMatchObject({
+      "GET /user": 1,
+      "GET /repos/{owner}/{repo}": 2,
+      "POST /login/oauth/access_token": 2,
+    });
     expect([s.codeExchanges, s.refreshes, s.rateLimitCharged, s.notModified]).toEqual([1, 1, 3, 0]);
     expect(s.webhooks).toEqual({ ok: 0, failed: 0, deliveries: [] });
     await control().reset();
@@ -131,7 +165,12 @@ describe("GET /_emulator/tokens", () => {
     const listed = await control().tokens();
     const values = [...listed.accessTokens, ...listed.refreshTokens].map((t) => t.value);
     expect(values).toEqual(
-      expect.arrayContaining([first.access_token, first.refresh_token, rotated.authentication.token, rotated.authentication.refreshToken]),
+      expect.arrayContaining([
+        first.access_token,
+        first.refresh_token,
+        rotated.authentication.token,
+        rotated.authentication.refreshToken,
+      ]),
     );
     await control().reset();
     expect(await control().tokens()).toEqual({ accessTokens: [], refreshTokens: [] });
@@ -146,7 +185,12 @@ describe("POST /_emulator/tokens", () => {
     expect(pair.refresh_token).toMatch(/^ghr_/);
     expect(Date.parse(pair.expires_at ?? "") - Date.now()).toBeGreaterThan(28700 * 1000);
     expect(await status(pair.access_token)).toBe(200);
-    const refreshed = await exchange(world.emu, { client_id: APPS.githubApp.clientId, client_secret: APPS.githubApp.clientSecret, grant_type: "refresh_token", refresh_token: pair.refresh_token ?? "" });
+    const refreshed = await exchange(world.emu, {
+      client_id: APPS.githubApp.clientId,
+      client_secret: APPS.githubApp.clientSecret,
+      grant_type: "refresh_token",
+      refresh_token: pair.refresh_token ?? "",
+    });
     expect(refreshed.access_token).toMatch(/^ghu_/);
 
     const oauth = await control().issueToken("hubot", { clientId: APPS.oauthApp.clientId, scopes: ["repo"] });

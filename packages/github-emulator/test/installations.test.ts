@@ -2,7 +2,14 @@ import { Webhooks } from "@octokit/webhooks";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CREDENTIALS as APPS, SEEDED_INSTALLATION_ID } from "../src/index";
 import { assertMatchesSchema } from "./openapi-schemas";
-import { Browser, emulatorControl, exchange, hiddenInputs, useEmulatorWithReceiver, type ReceivedWebhook } from "../src/testing";
+import {
+  Browser,
+  emulatorControl,
+  exchange,
+  hiddenInputs,
+  useEmulatorWithReceiver,
+  type ReceivedWebhook,
+} from "../src/testing";
 
 const world = useEmulatorWithReceiver();
 const control = () => emulatorControl(world.emu.url);
@@ -44,24 +51,43 @@ describe("installing the GitHub App", () => {
     expect(to.searchParams.get("setup_action")).toBe("install");
     expect(to.searchParams.get("state")).toBe("inst-state");
     const id = Number(to.searchParams.get("installation_id"));
-    const tokens = await exchange(world.emu, { client_id: APPS.githubApp.clientId, client_secret: APPS.githubApp.clientSecret, code: to.searchParams.get("code") ?? "" });
+    const tokens = await exchange(world.emu, {
+      client_id: APPS.githubApp.clientId,
+      client_secret: APPS.githubApp.clientSecret,
+      code: to.searchParams.get("code") ?? "",
+    });
     expect(tokens.access_token).toMatch(/^ghu_/);
-    const list = await fetch(`${world.emu.apiUrl}/user/installations`, { headers: { authorization: `Bearer ${String(tokens.access_token)}` } });
+    const list = await fetch(`${world.emu.apiUrl}/user/installations`, {
+      headers: { authorization: `Bearer ${String(tokens.access_token)}` },
+    });
     expect(((await list.json()) as { installations: { id: number }[] }).installations.map((i) => i.id)).toEqual([id]);
 
     const hook = await verified(await world.receiver.waitFor((w) => w.event === "installation"));
     expect(hook.payload).toMatchObject({ action: "created", requester: null, sender: { login: "hubot" } });
     const inst = hook.payload.installation as Record<string, unknown>;
-    expect(inst).toMatchObject({ id, app_id: APPS.githubApp.id, app_slug: APPS.githubApp.slug, target_type: "User", repository_selection: "all", suspended_at: null });
+    expect(inst).toMatchObject({
+      id,
+      app_id: APPS.githubApp.id,
+      app_slug: APPS.githubApp.slug,
+      target_type: "User",
+      repository_selection: "all",
+      suspended_at: null,
+    });
     assertMatchesSchema("get", "/user/installations", { total_count: 1, installations: [inst] });
-    expect((hook.payload.repositories as { full_name: string }[]).map((r) => r.full_name).sort()).toEqual(["hubot/hubot-scripts", "hubot/private-notes"]);
+    expect((hook.payload.repositories as { full_name: string }[]).map((r) => r.full_name).sort()).toEqual([
+      "hubot/hubot-scripts",
+      "hubot/private-notes",
+    ]);
   });
 
   it("lets an org admin install on the org", async () => {
     const to = await install("octocat", "octo-org", { expectButton: "Install", select: ["octo-infra"] });
     expect(to.searchParams.get("setup_action")).toBe("install");
     const hook = await world.receiver.waitFor((w) => w.event === "installation");
-    expect(hook.payload).toMatchObject({ action: "created", installation: { target_type: "Organization", repository_selection: "selected", account: { login: "octo-org" } } });
+    expect(hook.payload).toMatchObject({
+      action: "created",
+      installation: { target_type: "Organization", repository_selection: "selected", account: { login: "octo-org" } },
+    });
     expect((hook.payload.repositories as { name: string }[]).map((r) => r.name)).toEqual(["octo-infra"]);
   });
 
@@ -77,7 +103,12 @@ describe("installing the GitHub App", () => {
 
     const approved = await control().approveInstallationRequest(requests[0]?.id ?? 0);
     const hook = await verified(await world.receiver.waitFor((w) => w.event === "installation"));
-    expect(hook.payload).toMatchObject({ action: "created", requester: { login: "hubot" }, sender: { login: "octocat" }, installation: { id: approved.installation_id } });
+    expect(hook.payload).toMatchObject({
+      action: "created",
+      requester: { login: "hubot" },
+      sender: { login: "octocat" },
+      installation: { id: approved.installation_id },
+    });
     expect((await control().installationRequests()).requests).toEqual([]);
   });
 
@@ -87,7 +118,10 @@ describe("installing the GitHub App", () => {
     expect(to.searchParams.get("installation_id")).toBe(String(SEEDED_INSTALLATION_ID));
     const hook = await verified(await world.receiver.waitFor((w) => w.event === "installation_repositories"));
     expect(hook.payload).toMatchObject({ action: "removed", repository_selection: "selected", repositories_added: [] });
-    expect((hook.payload.repositories_removed as { name: string }[]).map((r) => r.name).sort()).toEqual(["secret-plans", "spoon-knife"]);
+    expect((hook.payload.repositories_removed as { name: string }[]).map((r) => r.name).sort()).toEqual([
+      "secret-plans",
+      "spoon-knife",
+    ]);
   });
 });
 

@@ -6,7 +6,10 @@ import addFormatsModule from "ajv-formats";
 // Response schemas from @octokit/openapi (GitHub's own OpenAPI description), for the emulator's tests.
 
 interface OpenApi {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+  >;
   components: Record<string, unknown>;
 }
 
@@ -21,7 +24,8 @@ function load(): { spec: OpenApi; ajv: Ajv } {
     spec = JSON.parse(readFileSync(file, "utf8")) as OpenApi;
     ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     // ajv-formats ships CommonJS; its default export arrives wrapped under ESM interop.
-    const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
+    const addFormats =
+      (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
     addFormats(ajv);
     ajv.addSchema({ $id: "gh", components: fixNullable(spec.components) }, "gh");
   }
@@ -38,7 +42,8 @@ function fixNullable(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) out[k] = fixNullable(v);
   // GitHub sends null for nullable enums (state_reason of an open issue); OpenAPI 3.0 wants null listed.
-  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...(out.enum as unknown[]), null];
+  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null))
+    out.enum = [...(out.enum as unknown[]), null];
   if (out.nullable === true && out.type === undefined) {
     delete out.nullable;
     return { anyOf: [out, { type: "null" }] };
@@ -52,9 +57,12 @@ export function responseValidator(method: string, path: string, status = 200): V
   const hit = cache.get(key);
   if (hit) return hit;
   const { spec, ajv } = load();
-  const schema = spec.paths[path]?.[method.toLowerCase()]?.responses[String(status)]?.content?.["application/json"]?.schema;
+  const schema =
+    spec.paths[path]?.[method.toLowerCase()]?.responses[String(status)]?.content?.["application/json"]?.schema;
   if (!schema) throw new Error(`no schema for ${key}`);
-  const rebased = JSON.parse(JSON.stringify(fixNullable(schema)).replace(/"#\/components\//g, '"gh#/components/')) as object;
+  const rebased = JSON.parse(
+    JSON.stringify(fixNullable(schema)).replace(/"#\/components\//g, '"gh#/components/'),
+  ) as object;
   const validate = ajv.compile(rebased);
   cache.set(key, validate);
   return validate;
@@ -64,7 +72,9 @@ export function responseValidator(method: string, path: string, status = 200): V
 export function assertMatchesSchema(method: string, path: string, body: unknown, status = 200): void {
   const validate = responseValidator(method, path, status);
   if (!validate(body)) {
-    const errors = (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath} ${e.message ?? ""} ${JSON.stringify(e.params)}`);
+    const errors = (validate.errors ?? [])
+      .slice(0, 10)
+      .map((e) => `${e.instancePath} ${e.message ?? ""} ${JSON.stringify(e.params)}`);
     throw new Error(`${method.toUpperCase()} ${path} does not match GitHub's schema:\n${errors.join("\n")}`);
   }
 }

@@ -14,7 +14,9 @@ beforeEach(async () => {
 });
 
 async function get(token: string | undefined, path: string, headers: Record<string, string> = {}) {
-  return fetch(`${emu.apiUrl}${path}`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+  return fetch(`${emu.apiUrl}${path}`, {
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+  });
 }
 
 describe("responses match GitHub's OpenAPI schemas", () => {
@@ -23,14 +25,24 @@ describe("responses match GitHub's OpenAPI schemas", () => {
     const gh = octokitFor(emu, token);
     assertMatchesSchema("get", "/user", (await gh.rest.users.getAuthenticated()).data);
     assertMatchesSchema("get", "/users/{username}", (await gh.rest.users.getByUsername({ username: "hubot" })).data);
-    assertMatchesSchema("get", "/users/{username}", (await octokitFor(emu).rest.users.getByUsername({ username: "octo-org" })).data);
+    assertMatchesSchema(
+      "get",
+      "/users/{username}",
+      (await octokitFor(emu).rest.users.getByUsername({ username: "octo-org" })).data,
+    );
     const emails = (await gh.rest.users.listEmailsForAuthenticatedUser()).data;
     assertMatchesSchema("get", "/user/emails", emails);
     expect(emails.find((e) => e.primary)).toMatchObject({ email: "octocat@github.com", verified: true });
     const repos = (await gh.rest.repos.listForAuthenticatedUser({ per_page: 100 })).data;
     assertMatchesSchema("get", "/user/repos", repos);
-    expect(repos.map((r) => r.full_name)).toEqual(expect.arrayContaining(["octocat/secret-plans", "octo-org/octo-infra", "monalisa/smile"]));
-    assertMatchesSchema("get", "/repos/{owner}/{repo}", (await gh.rest.repos.get({ owner: "octo-org", repo: "octo-app" })).data);
+    expect(repos.map((r) => r.full_name)).toEqual(
+      expect.arrayContaining(["octocat/secret-plans", "octo-org/octo-infra", "monalisa/smile"]),
+    );
+    assertMatchesSchema(
+      "get",
+      "/repos/{owner}/{repo}",
+      (await gh.rest.repos.get({ owner: "octo-org", repo: "octo-app" })).data,
+    );
   });
 
   it("issues, pulls, reviews, combined status and search", async () => {
@@ -42,16 +54,28 @@ describe("responses match GitHub's OpenAPI schemas", () => {
     assertMatchesSchema("get", "/repos/{owner}/{repo}/pulls", pulls);
     const draft = pulls.find((p) => p.draft);
     expect(draft?.requested_reviewers?.map((u) => u.login)).toEqual(["octocat"]);
-    assertMatchesSchema("get", "/repos/{owner}/{repo}/pulls/{pull_number}", (await gh.rest.pulls.get({ owner: "octocat", repo: "hello-world", pull_number: 6 })).data);
-    assertMatchesSchema("get", "/repos/{owner}/{repo}/issues/{issue_number}", (await gh.rest.issues.get({ owner: "octocat", repo: "hello-world", issue_number: 1 })).data);
+    assertMatchesSchema(
+      "get",
+      "/repos/{owner}/{repo}/pulls/{pull_number}",
+      (await gh.rest.pulls.get({ owner: "octocat", repo: "hello-world", pull_number: 6 })).data,
+    );
+    assertMatchesSchema(
+      "get",
+      "/repos/{owner}/{repo}/issues/{issue_number}",
+      (await gh.rest.issues.get({ owner: "octocat", repo: "hello-world", issue_number: 1 })).data,
+    );
     const reviews = (await gh.rest.pulls.listReviews({ owner: "octocat", repo: "hello-world", pull_number: 3 })).data;
     assertMatchesSchema("get", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews", reviews);
     expect(reviews.map((r) => r.state)).toEqual(["COMMENTED"]);
     const pr3 = pulls.find((p) => p.number === 3);
-    const status = (await gh.rest.repos.getCombinedStatusForRef({ owner: "octocat", repo: "hello-world", ref: pr3?.head.sha ?? "" })).data;
+    const status = (
+      await gh.rest.repos.getCombinedStatusForRef({ owner: "octocat", repo: "hello-world", ref: pr3?.head.sha ?? "" })
+    ).data;
     assertMatchesSchema("get", "/repos/{owner}/{repo}/commits/{ref}/status", status);
     expect([status.state, status.total_count]).toEqual(["success", 1]);
-    const byBranch = (await gh.rest.repos.getCombinedStatusForRef({ owner: "octocat", repo: "secret-plans", ref: "secret-feature" })).data;
+    const byBranch = (
+      await gh.rest.repos.getCombinedStatusForRef({ owner: "octocat", repo: "secret-plans", ref: "secret-feature" })
+    ).data;
     expect(byBranch.state).toBe("failure");
     const search = (await gh.rest.search.issuesAndPullRequests({ q: "is:pr author:octocat" })).data;
     assertMatchesSchema("get", "/search/issues", search);
@@ -62,14 +86,19 @@ describe("responses match GitHub's OpenAPI schemas", () => {
     const gh = octokitFor(emu, appToken);
     const inst = (await gh.rest.apps.listInstallationsForAuthenticatedUser()).data;
     assertMatchesSchema("get", "/user/installations", inst);
-    expect(inst.installations.map((i) => [i.id, i.account && "login" in i.account ? i.account.login : null])).toEqual([[SEEDED_INSTALLATION_ID, "octocat"]]);
-    const repos = (await gh.rest.apps.listInstallationReposForAuthenticatedUser({ installation_id: SEEDED_INSTALLATION_ID })).data;
+    expect(inst.installations.map((i) => [i.id, i.account && "login" in i.account ? i.account.login : null])).toEqual([
+      [SEEDED_INSTALLATION_ID, "octocat"],
+    ]);
+    const repos = (
+      await gh.rest.apps.listInstallationReposForAuthenticatedUser({ installation_id: SEEDED_INSTALLATION_ID })
+    ).data;
     assertMatchesSchema("get", "/user/installations/{installation_id}/repositories", repos);
     expect(repos.total_count).toBe(3);
     assertMatchesSchema("get", "/rate_limit", (await gh.rest.rateLimit.get()).data);
     const app = emu.state.apps.githubApp;
     const check = await fetch(`${emu.apiUrl}/applications/${app.clientId}/token`, {
-      method: "POST", headers: { authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString("base64")}` },
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString("base64")}` },
       body: JSON.stringify({ access_token: appToken }),
     });
     assertMatchesSchema("post", "/applications/{client_id}/token", await check.json());
@@ -79,7 +108,9 @@ describe("responses match GitHub's OpenAPI schemas", () => {
 describe("the schema check itself", () => {
   it("fails on a body that is not GitHub's shape", () => {
     expect(() => assertMatchesSchema("get", "/user", { login: "octocat" })).toThrow(/does not match/);
-    expect(() => assertMatchesSchema("get", "/search/issues", { total_count: 0, items: [] })).toThrow(/incomplete_results/);
+    expect(() => assertMatchesSchema("get", "/search/issues", { total_count: 0, items: [] })).toThrow(
+      /incomplete_results/,
+    );
   });
 });
 
@@ -98,7 +129,9 @@ describe("visibility", () => {
 
   it("gives a GitHub App user token the intersection of the user's access and the app's installations", async () => {
     const octocat = await tokenFor(emu, "octocat", { clientId: emu.apps.githubApp.clientId });
-    const names = ((await (await get(octocat, "/user/repos?per_page=100")).json()) as { full_name: string }[]).map((r) => r.full_name);
+    const names = ((await (await get(octocat, "/user/repos?per_page=100")).json()) as { full_name: string }[]).map(
+      (r) => r.full_name,
+    );
     expect(names.sort()).toEqual(["octocat/hello-world", "octocat/secret-plans", "octocat/spoon-knife"]);
     expect((await get(octocat, "/repos/octo-org/octo-infra")).status).toBe(404);
     const hubot = await tokenFor(emu, "hubot", { clientId: emu.apps.githubApp.clientId });
@@ -112,9 +145,13 @@ describe("/user/repos parameters", () => {
     const token = await tokenFor(emu, "octocat");
     expect((await get(token, "/user/repos?type=owner&visibility=all")).status).toBe(422);
     expect((await get(token, "/user/repos?type=owner&affiliation=owner")).status).toBe(422);
-    const owned = (await (await get(token, "/user/repos?affiliation=owner&visibility=private")).json()) as { full_name: string }[];
+    const owned = (await (await get(token, "/user/repos?affiliation=owner&visibility=private")).json()) as {
+      full_name: string;
+    }[];
     expect(owned.map((r) => r.full_name)).toEqual(["octocat/secret-plans"]);
-    const sorted = (await (await get(token, "/user/repos?sort=full_name&direction=desc")).json()) as { full_name: string }[];
+    const sorted = (await (await get(token, "/user/repos?sort=full_name&direction=desc")).json()) as {
+      full_name: string;
+    }[];
     expect(sorted.map((r) => r.full_name)).toEqual([...sorted.map((r) => r.full_name)].sort().reverse());
     const big = await tokenFor(emu, "bigcat");
     expect(((await (await get(big, "/user/repos")).json()) as unknown[]).length).toBe(30);
@@ -127,11 +164,17 @@ describe("issues and pulls parameters", () => {
     const token = await tokenFor(emu, "octocat");
     const open = (await (await get(token, "/repos/octocat/hello-world/issues")).json()) as { state: string }[];
     expect(open.every((i) => i.state === "open")).toBe(true);
-    const bugs = (await (await get(token, "/repos/octocat/hello-world/issues?labels=bug&state=all")).json()) as { number: number }[];
+    const bugs = (await (await get(token, "/repos/octocat/hello-world/issues?labels=bug&state=all")).json()) as {
+      number: number;
+    }[];
     expect(bugs.map((i) => i.number)).toEqual([1]);
-    const mine = (await (await get(token, "/repos/octocat/hello-world/issues?assignee=octocat")).json()) as { number: number }[];
+    const mine = (await (await get(token, "/repos/octocat/hello-world/issues?assignee=octocat")).json()) as {
+      number: number;
+    }[];
     expect(mine.map((i) => i.number).sort()).toEqual([1, 5]);
-    const head = (await (await get(token, "/repos/hubot/hubot-scripts/pulls?head=octocat:deploy")).json()) as { number: number }[];
+    const head = (await (await get(token, "/repos/hubot/hubot-scripts/pulls?head=octocat:deploy")).json()) as {
+      number: number;
+    }[];
     expect(head.map((p) => p.number)).toEqual([1]);
     expect(await (await get(token, "/repos/octocat/hello-world/pulls?base=develop")).json()).toEqual([]);
   });
@@ -152,9 +195,14 @@ describe("search", () => {
   });
 
   it("answers 422 to a GitHub App token without is:issue or is:pr", async () => {
-    const res = await get(await tokenFor(emu, "octocat", { clientId: emu.apps.githubApp.clientId }), "/search/issues?q=author:octocat");
+    const res = await get(
+      await tokenFor(emu, "octocat", { clientId: emu.apps.githubApp.clientId }),
+      "/search/issues?q=author:octocat",
+    );
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { message: string }).message).toBe("Query must include 'is:issue' or 'is:pull-request'");
+    expect(((await res.json()) as { message: string }).message).toBe(
+      "Query must include 'is:issue' or 'is:pull-request'",
+    );
   });
 
   it("has its own rate limit of 30 per minute, then 403 with retry-after", async () => {
@@ -202,13 +250,18 @@ describe("headers", () => {
   it("answers bad and missing credentials with 401", async () => {
     const bad = await get("gho_nope", "/user");
     expect(bad.status).toBe(401);
-    expect(await bad.json()).toEqual({ message: "Bad credentials", documentation_url: "https://docs.github.com/rest", status: "401" });
+    expect(await bad.json()).toEqual({
+      message: "Bad credentials",
+      documentation_url: "https://docs.github.com/rest",
+      status: "401",
+    });
     expect((await get(undefined, "/user")).status).toBe(401);
   });
 
   it("writes Link headers like GitHub on first, middle and last pages", async () => {
     const token = await tokenFor(emu, "bigcat");
-    const link = async (page: number) => (await get(token, `/user/repos?per_page=100&page=${page}`)).headers.get("link") ?? "";
+    const link = async (page: number) =>
+      (await get(token, `/user/repos?per_page=100&page=${page}`)).headers.get("link") ?? "";
     const rels = (l: string) => [...l.matchAll(/rel="(\w+)"/g)].map((m) => m[1]);
     const url = (page: number) => `<${emu.apiUrl}/user/repos?per_page=100&page=${page}>`;
     expect(await link(1)).toBe(`${url(2)}; rel="next", ${url(3)}; rel="last"`);
@@ -226,7 +279,12 @@ describe("bigcat", () => {
     const repos = await gh.paginate(gh.rest.repos.listForAuthenticatedUser, { per_page: 100 });
     expect(repos.length).toBe(261);
     expect(new Set(repos.map((r) => r.id)).size).toBe(261);
-    const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: "bigcat", repo: "big-repo", state: "all", per_page: 100 });
+    const issues = await gh.paginate(gh.rest.issues.listForRepo, {
+      owner: "bigcat",
+      repo: "big-repo",
+      state: "all",
+      per_page: 100,
+    });
     expect(issues.length).toBe(1200);
   });
 });

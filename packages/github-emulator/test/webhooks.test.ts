@@ -12,7 +12,10 @@ describe("signWebhookBody", () => {
 
 describe("delivery retries", () => {
   let answers: number[] = [];
-  const world = useEmulatorWithReceiver({ status: () => answers.shift() ?? 200, emulator: { webhookRetryDelaysMs: [20, 40] } });
+  const world = useEmulatorWithReceiver({
+    status: () => answers.shift() ?? 200,
+    emulator: { webhookRetryDelaysMs: [20, 40] },
+  });
 
   const webhookStats = async () => (await emulatorControl(world.emu.url).stats()).webhooks;
 
@@ -22,7 +25,11 @@ describe("delivery retries", () => {
     await world.emu.settleWebhooks();
     expect(world.receiver.received).toHaveLength(3);
     expect(new Set(world.receiver.received.map((r) => r.headers["x-github-delivery"])).size).toBe(1);
-    expect(await webhookStats()).toMatchObject({ ok: 1, failed: 0, deliveries: [{ event: "installation", action: "suspend", status: 200, attempts: 3 }] });
+    expect(await webhookStats()).toMatchObject({
+      ok: 1,
+      failed: 0,
+      deliveries: [{ event: "installation", action: "suspend", status: 200, attempts: 3 }],
+    });
   });
 
   it("gives up after three attempts and counts a failure", async () => {
@@ -37,7 +44,11 @@ describe("delivery retries", () => {
     try {
       await emulatorControl(dead.url).suspend(4200001);
       await dead.settleWebhooks();
-      expect(dead.state.stats.webhooks).toMatchObject({ ok: 0, failed: 1, deliveries: [{ status: null, attempts: 3 }] });
+      expect(dead.state.stats.webhooks).toMatchObject({
+        ok: 0,
+        failed: 1,
+        deliveries: [{ status: null, attempts: 3 }],
+      });
       expect(dead.state.apps.githubApp.webhookSecret).toBe(APPS.githubApp.webhookSecret);
     } finally {
       await dead.stop();

@@ -1,6 +1,10 @@
 import { Time } from "@/app/components/time";
 import { GitHubConnectionError } from "@/lib/github/api/errors";
-import { installationSettingsUrl, loadInstallations, type InstallationWithRepositories } from "@/lib/github/views/installations";
+import {
+  installationSettingsUrl,
+  loadInstallations,
+  type InstallationWithRepositories,
+} from "@/lib/github/views/installations";
 
 // Streams in under its own Suspense boundary: it asks GitHub, the rest of the page does not.
 export async function InstallationsPanel({ userId }: { userId: string }) {
@@ -8,7 +12,8 @@ export async function InstallationsPanel({ userId }: { userId: string }) {
   try {
     installations = await loadInstallations(userId);
   } catch (error) {
-    if (error instanceof GitHubConnectionError) return <p className="muted">Connect GitHub to see where Hublink&apos;s app is installed.</p>;
+    if (error instanceof GitHubConnectionError)
+      return <p className="muted">Connect GitHub to see where Hublink&apos;s app is installed.</p>;
     console.warn(`installations panel: ${(error as Error).name}`);
     return (
       <p className="notice notice-error" role="alert">
@@ -17,7 +22,12 @@ export async function InstallationsPanel({ userId }: { userId: string }) {
     );
   }
   if (installations.length === 0) {
-    return <p>Hublink&apos;s GitHub App is not installed on any account you can see. Install it to choose which repositories Hublink may read.</p>;
+    return (
+      <p>
+        Hublink&apos;s GitHub App is not installed on any account you can see. Install it to choose which repositories
+        Hublink may read.
+      </p>
+    );
   }
   return (
     <ul className="installation-list" aria-label="Installations">
@@ -29,7 +39,9 @@ export async function InstallationsPanel({ userId }: { userId: string }) {
               <img src={installation.accountAvatarUrl} alt="" width={20} height={20} className="avatar" />
             )}
             <strong>{installation.accountLogin}</strong>
-            <span className="muted">{installation.accountType === "Organization" ? "organization" : "personal account"}</span>
+            <span className="muted">
+              {installation.accountType === "Organization" ? "organization" : "personal account"}
+            </span>
             {installation.suspendedAt ? (
               <span className="badge badge-revoked">
                 Suspended since <Time value={installation.suspendedAt} />

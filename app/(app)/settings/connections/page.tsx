@@ -28,7 +28,11 @@ function authorisedAppsUrl(kind: "oauth_app" | "github_app" | null): string {
   return `${getEnv().github.url}/settings/${kind === "oauth_app" ? "applications" : "apps/authorizations"}`;
 }
 
-export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConnectionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const { error, notice, account } = connectionsQuery.parse(await searchParams);
   const [connection, events, refreshedAt, pendingRequests] = await Promise.all([
@@ -48,7 +52,8 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           <h2>{problem.title}</h2>
           {error === "identity_mismatch" && account && (
             <p>
-              GitHub authorised <strong>@{account}</strong>; you are signed in to Hublink as <strong>@{user.login}</strong>.
+              GitHub authorised <strong>@{account}</strong>; you are signed in to Hublink as{" "}
+              <strong>@{user.login}</strong>.
             </p>
           )}
           <p>{problem.detail}</p>
@@ -56,14 +61,16 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       )}
       {notice === "disconnected" && (
         <p className="notice" role="status">
-          GitHub is disconnected. GitHub confirmed that Hublink&apos;s access is revoked, and the stored tokens are deleted.
+          GitHub is disconnected. GitHub confirmed that Hublink&apos;s access is revoked, and the stored tokens are
+          deleted.
         </p>
       )}
       {notice === "disconnected_locally" && (
         <p className="notice notice-attention" role="status">
           GitHub is disconnected here and the stored tokens are deleted, but GitHub did not confirm that it revoked
-          Hublink&apos;s access. Check your <a href={authorisedAppsUrl(connection?.kind ?? null)}>authorised applications on GitHub</a>{" "}
-          and revoke Hublink there if it is still listed.
+          Hublink&apos;s access. Check your{" "}
+          <a href={authorisedAppsUrl(connection?.kind ?? null)}>authorised applications on GitHub</a> and revoke Hublink
+          there if it is still listed.
         </p>
       )}
       <article className="card" aria-labelledby="github-connection">
@@ -78,7 +85,8 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           {pendingRequests.map((request) => (
             <p key={request.id} className="notice notice-attention" role="status">
               Waiting for an organisation admin to approve the installation
-              {request.accountLogin ? ` on ${request.accountLogin}` : ""} — requested <Time value={request.requestedAt} />.
+              {request.accountLogin ? ` on ${request.accountLogin}` : ""} — requested{" "}
+              <Time value={request.requestedAt} />.
             </p>
           ))}
           {connection?.status === "connected" && (
@@ -124,12 +132,19 @@ function EventDetail({ event }: { event: ConnectionEventView }) {
       </span>
     );
   }
-  if (event.type === "refresh_failed") return <span className="muted"> — GitHub could not answer; the connection was kept</span>;
+  if (event.type === "refresh_failed")
+    return <span className="muted"> — GitHub could not answer; the connection was kept</span>;
   const explanation = typeof reason === "string" ? explainEnding(reason) : null;
   return explanation ? <span className="muted"> — {explanation}</span> : null;
 }
 
-function ConnectionDetails({ connection, refreshedAt }: { connection: ConnectionSummary | null; refreshedAt: Date | null }) {
+function ConnectionDetails({
+  connection,
+  refreshedAt,
+}: {
+  connection: ConnectionSummary | null;
+  refreshedAt: Date | null;
+}) {
   if (!connection || connection.status === "disconnected") {
     return (
       <>

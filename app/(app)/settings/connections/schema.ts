@@ -5,7 +5,11 @@ import { z } from "zod";
 export const connectionsQuery = z.object({
   error: z.string().max(100).optional().catch(undefined),
   // GitHub logins: letters, digits and single dashes, at most 39 characters.
-  account: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$/).optional().catch(undefined),
+  account: z
+    .string()
+    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$/)
+    .optional()
+    .catch(undefined),
   notice: z.enum(["disconnected", "disconnected_locally"]).optional().catch(undefined),
 });
 

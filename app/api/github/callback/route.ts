@@ -28,7 +28,12 @@ export async function GET(request: NextRequest) {
   let target: URL;
   if (query.setup_action) {
     const outcome = await completeInstallationSetup(
-      { setupAction: query.setup_action, installationId: query.installation_id ?? null, state: query.state ?? null, code: query.code ?? null },
+      {
+        setupAction: query.setup_action,
+        installationId: query.installation_id ?? null,
+        state: query.state ?? null,
+        code: query.code ?? null,
+      },
       userId,
       request.cookies.get(INSTALL_COOKIE)?.value,
     );
@@ -42,13 +47,16 @@ export async function GET(request: NextRequest) {
     const outcome: ConnectOutcome = userId
       ? await completeConnect(query, request.cookies.get(FLOW_COOKIE)?.value, userId)
       : { ok: false, problem: "flow_missing" };
-    target = outcome.ok ? appUrlFor(outcome.returnTo, appUrl) : problemPage("connect", outcome.problem, outcome.account);
+    target = outcome.ok
+      ? appUrlFor(outcome.returnTo, appUrl)
+      : problemPage("connect", outcome.problem, outcome.account);
   }
 
   const response = NextResponse.redirect(target, 303);
   // Both flows' cookies are single use, whatever happened: a replayed callback URL finds no flow.
   if (request.cookies.has(FLOW_COOKIE)) response.cookies.set(FLOW_COOKIE, "", flowCookieOptions(0));
-  if (request.cookies.has(INSTALL_COOKIE) && query.state) response.cookies.set(INSTALL_COOKIE, "", installCookieOptions(0));
+  if (request.cookies.has(INSTALL_COOKIE) && query.state)
+    response.cookies.set(INSTALL_COOKIE, "", installCookieOptions(0));
   response.headers.set("cache-control", "no-store");
   return response;
 }

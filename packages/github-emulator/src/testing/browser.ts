@@ -32,7 +32,8 @@ export class Browser {
 
 export function hiddenInputs(html: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) out[decode(m[1] ?? "")] = decode(m[2] ?? "");
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
+    out[decode(m[1] ?? "")] = decode(m[2] ?? "");
   return out;
 }
 
@@ -55,7 +56,9 @@ export interface AuthorizeResult {
  * Authorize (or Cancel) on the consent page if shown.
  */
 export async function authorize(
-  browser: Browser, params: Record<string, string | undefined>, opts: { login?: string; decision?: "authorize" | "cancel" } = {},
+  browser: Browser,
+  params: Record<string, string | undefined>,
+  opts: { login?: string; decision?: "authorize" | "cancel" } = {},
 ): Promise<AuthorizeResult> {
   const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
   let res = await browser.get(`/login/oauth/authorize?${q}`);
@@ -69,15 +72,22 @@ export async function authorize(
   let consentShown = false;
   if (res.status === 200 && html.includes('action="/login/oauth/authorize"')) {
     consentShown = true;
-    res = await browser.request("POST", "/login/oauth/authorize", { ...hiddenInputs(html), authorize: opts.decision === "cancel" ? "0" : "1" });
+    res = await browser.request("POST", "/login/oauth/authorize", {
+      ...hiddenInputs(html),
+      authorize: opts.decision === "cancel" ? "0" : "1",
+    });
     html = "";
   }
   const loc = res.headers.get("location");
   const location = loc ? new URL(loc, browser.origin) : null;
   if (!location && !html) html = await res.text();
   return {
-    location, status: res.status, html, consentShown,
-    code: location?.searchParams.get("code") ?? undefined, state: location?.searchParams.get("state") ?? undefined,
+    location,
+    status: res.status,
+    html,
+    consentShown,
+    code: location?.searchParams.get("code") ?? undefined,
+    state: location?.searchParams.get("state") ?? undefined,
   };
 }
 
@@ -87,24 +97,35 @@ export function pkcePair(): { verifier: string; challenge: string } {
 }
 
 /** POST /login/oauth/access_token with JSON out, as the app does it. */
-export async function exchange(emu: RunningEmulator, params: Record<string, string | undefined>): Promise<Record<string, unknown>> {
+export async function exchange(
+  emu: RunningEmulator,
+  params: Record<string, string | undefined>,
+): Promise<Record<string, unknown>> {
   const body = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
   const res = await fetch(`${emu.url}/login/oauth/access_token`, {
-    method: "POST", headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" }, body,
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
+    body,
   });
   return (await res.json()) as Record<string, unknown>;
 }
 
 /** A live token for `login`, obtained through the real authorize + token flow. */
 export async function tokenFor(
-  emu: RunningEmulator, login: string, options: { clientId?: string; scope?: string } = {},
+  emu: RunningEmulator,
+  login: string,
+  options: { clientId?: string; scope?: string } = {},
 ): Promise<string> {
   const app = emu.state.appByClientId(options.clientId ?? emu.apps.oauthApps[0]?.clientId);
-  if (!app) throw new Error(`no registered app with client_id ${options.clientId ?? "(none: no OAuth app registered)"}`);
+  if (!app)
+    throw new Error(`no registered app with client_id ${options.clientId ?? "(none: no OAuth app registered)"}`);
   const scope = options.scope ?? "repo read:org";
-  const r = await authorize(new Browser(emu.url), { client_id: app.clientId, scope: app.kind === "github_app" ? undefined : scope, state: "t" }, { login });
+  const r = await authorize(
+    new Browser(emu.url),
+    { client_id: app.clientId, scope: app.kind === "github_app" ? undefined : scope, state: "t" },
+    { login },
+  );
   const out = await exchange(emu, { client_id: app.clientId, client_secret: app.clientSecret, code: r.code });
   if (typeof out.access_token !== "string") throw new Error(`no token: ${JSON.stringify(out)}`);
   return out.access_token;
 }
-

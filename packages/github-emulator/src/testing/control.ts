@@ -52,7 +52,12 @@ export interface ListedInstallationRequest {
 }
 
 export class EmulatorControlError extends Error {
-  constructor(readonly method: string, readonly path: string, readonly status: number, readonly body: string) {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: string,
+  ) {
     super(`emulator ${method} /_emulator${path}: HTTP ${status} ${body}`);
     this.name = "EmulatorControlError";
   }
@@ -85,7 +90,8 @@ export function emulatorControl(baseUrl: string) {
     revoke: (login: string, options: { clientId?: string; webhook?: boolean } = {}) =>
       call<{ revoked: string[] }>("POST", "/revoke", { login, client_id: options.clientId, webhook: options.webhook }),
     /** Live access tokens (of `login`, of `clientId`, or all) expire now; refresh tokens stay valid. */
-    expire: (login?: string, clientId?: string) => call<{ expired: number }>("POST", "/expire", { login, client_id: clientId }),
+    expire: (login?: string, clientId?: string) =>
+      call<{ expired: number }>("POST", "/expire", { login, client_id: clientId }),
     addFault: (fault: FaultSpec) => call<{ faults: number }>("POST", "/faults", fault),
     clearFaults: () => call<{ faults: 0 }>("DELETE", "/faults"),
     /** A fixed delay before every REST call. */

@@ -23,7 +23,12 @@ export async function startWebhookReceiver(status: () => number = () => 200) {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
-      received.push({ headers: req.headers, body, event: String(req.headers["x-github-event"]), payload: JSON.parse(body) as Record<string, unknown> });
+      received.push({
+        headers: req.headers,
+        body,
+        event: String(req.headers["x-github-event"]),
+        payload: JSON.parse(body) as Record<string, unknown>,
+      });
       res.writeHead(status()).end();
       waiters.splice(0).forEach((w) => w());
     });
@@ -38,7 +43,10 @@ export async function startWebhookReceiver(status: () => number = () => 200) {
       for (;;) {
         const hit = received.find(predicate);
         if (hit) return hit;
-        if (Date.now() > deadline) throw new Error(`webhook not received; got ${received.map((r) => `${r.event}.${String(r.payload.action)}`).join(", ")}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `webhook not received; got ${received.map((r) => `${r.event}.${String(r.payload.action)}`).join(", ")}`,
+          );
         await new Promise<void>((r) => {
           waiters.push(r);
           setTimeout(r, 100);

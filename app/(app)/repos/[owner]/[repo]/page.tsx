@@ -82,18 +82,34 @@ export default async function RepositoryPage({ params, searchParams }: { params:
           Closed
         </Link>
       </nav>
-      <Suspense key={`${tab}-${state}-${page}`} fallback={<PanelSkeleton title={`${state === "open" ? "Open" : "Closed"} ${tabTitle.toLowerCase()}`} rows={6} />}>
+      <Suspense
+        key={`${tab}-${state}-${page}`}
+        fallback={
+          <PanelSkeleton title={`${state === "open" ? "Open" : "Closed"} ${tabTitle.toLowerCase()}`} rows={6} />
+        }
+      >
         <WorkListPanel
           state={state}
           listing={listing}
-          pagination={{ baseHref: base, query: { tab: tab === "pulls" ? "pulls" : undefined, state: state === "closed" ? "closed" : undefined } }}
+          pagination={{
+            baseHref: base,
+            query: { tab: tab === "pulls" ? "pulls" : undefined, state: state === "closed" ? "closed" : undefined },
+          }}
         />
       </Suspense>
     </section>
   );
 }
 
-function RepositoryTitle({ owner, repo, header }: { owner: string; repo: string; header: Settled<RepositoryHeader | null> }) {
+function RepositoryTitle({
+  owner,
+  repo,
+  header,
+}: {
+  owner: string;
+  repo: string;
+  header: Settled<RepositoryHeader | null>;
+}) {
   if (!header.ok || !header.value) {
     return (
       <header className="repo-header">
@@ -126,9 +142,14 @@ function RepositoryTitle({ owner, repo, header }: { owner: string; repo: string;
   );
 }
 
-type TabListing = { tab: "issues"; result: Settled<Listing<Issue>> } | { tab: "pulls"; result: Settled<Listing<PullRequest>> };
+type TabListing =
+  { tab: "issues"; result: Settled<Listing<Issue>> } | { tab: "pulls"; result: Settled<Listing<PullRequest>> };
 
-async function WorkListPanel({ state, listing, pagination }: {
+async function WorkListPanel({
+  state,
+  listing,
+  pagination,
+}: {
   state: ItemState;
   listing: Promise<TabListing>;
   pagination: { baseHref: string; query: Record<string, string | undefined> };
@@ -145,11 +166,20 @@ async function WorkListPanel({ state, listing, pagination }: {
   }
   return (
     <Panel id="work-list" title={title}>
-      {shown.tab === "pulls" ? (
-        shown.result.ok && <PullList items={shown.result.value.items} empty={`There are no ${state} pull requests in this repository.`} />
-      ) : (
-        shown.result.ok && <IssueList items={shown.result.value.items} showRepository={false} empty={emptyIssues(state, shown.result.value)} />
-      )}
+      {shown.tab === "pulls"
+        ? shown.result.ok && (
+            <PullList
+              items={shown.result.value.items}
+              empty={`There are no ${state} pull requests in this repository.`}
+            />
+          )
+        : shown.result.ok && (
+            <IssueList
+              items={shown.result.value.items}
+              showRepository={false}
+              empty={emptyIssues(state, shown.result.value)}
+            />
+          )}
       <Pagination {...result.value} {...pagination} />
     </Panel>
   );
@@ -157,5 +187,7 @@ async function WorkListPanel({ state, listing, pagination }: {
 
 /** A page of GitHub's issues can hold only pull requests; say so rather than "no issues" when more pages follow. */
 function emptyIssues(state: ItemState, listing: Listing<unknown>): string {
-  return listing.hasNext ? "No issues on this page, only pull requests. Try the next page." : `There are no ${state} issues in this repository.`;
+  return listing.hasNext
+    ? "No issues on this page, only pull requests. Try the next page."
+    : `There are no ${state} issues in this repository.`;
 }

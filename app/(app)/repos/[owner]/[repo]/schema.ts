@@ -7,7 +7,10 @@ import { oneOf, pageNumber } from "@/lib/navigation/query";
 // Anything else cannot be a repository, and is not found — never passed on to GitHub.
 export const repositoryParams = z.object({
   owner: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/),
-  repo: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/).refine((name) => name !== "." && name !== ".."),
+  repo: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/)
+    .refine((name) => name !== "." && name !== ".."),
 });
 
 export const repositoryQuery = z.object({
