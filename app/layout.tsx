@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { getEnv } from "@/lib/config/env";
 import "./globals.css";
 
@@ -15,7 +16,10 @@ export const metadata: Metadata = {
   manifest: "/manifest.webmanifest",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: proxy.ts gives each response a fresh CSP nonce, which
+  // Next puts on its scripts — a page prerendered at build time would carry none and not run.
+  await connection();
   const { demoMode } = getEnv();
   return (
     <html lang="en">

@@ -29,6 +29,9 @@ export const authConfig = {
   session: { strategy: "database" },
   // Behind a load balancer the Host header is the public one; APP_URL is validated separately.
   trustHost: true,
+  // Secure (and __Secure-prefixed) cookies whenever the public URL is https, whatever scheme the
+  // request reached this instance with (TLS usually ends at the load balancer).
+  useSecureCookies: env.appUrl.startsWith("https://"),
   pages: { signIn: "/", error: "/" },
   providers: [
     GitHub({

@@ -1,6 +1,6 @@
 import { InstallAppPrompt } from "@/app/components/github/install-app-prompt";
 import { IssueList } from "@/app/components/github/issue-list";
-import { Panel, PanelProblem } from "@/app/components/github/panel";
+import { Panel, PanelProblem, SkippedNote } from "@/app/components/github/panel";
 import { RepositoryList } from "@/app/components/github/repository-list";
 import { getProfile, getRecentRepositories, searchWork, type WorkSearch } from "@/lib/github/views/dashboard";
 import { settle } from "@/lib/github/views/settle";
@@ -97,7 +97,14 @@ export async function WorkPanel({
       count={result.ok ? result.value.total : null}
       viewAll={{ href: viewAll, label: "View all" }}
     >
-      {result.ok ? <IssueList items={result.value.items} empty={empty} /> : <PanelProblem problem={result.problem} />}
+      {result.ok ? (
+        <>
+          <IssueList items={result.value.items} empty={empty} />
+          <SkippedNote count={result.value.skipped} />
+        </>
+      ) : (
+        <PanelProblem problem={result.problem} />
+      )}
     </Panel>
   );
 }

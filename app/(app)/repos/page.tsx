@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import { ConnectPrompt } from "@/app/components/github/connect-prompt";
 import { hasConnection } from "@/lib/github/connection/summary";
 import { Pagination } from "@/app/components/github/pagination";
-import { Panel, PanelProblem, PanelSkeleton } from "@/app/components/github/panel";
+import { Panel, PanelProblem, PanelSkeleton, SkippedNote } from "@/app/components/github/panel";
 import { RepositoryList } from "@/app/components/github/repository-list";
 import { settle } from "@/lib/github/views/settle";
 import { listRepositories, type RepositoryQuery } from "@/lib/github/views/repositories";
@@ -84,6 +84,7 @@ async function RepositoriesPanel({ userId, query }: { userId: string; query: Rep
       </form>
       <Panel id="repositories" title={listing.total === 1 ? "1 repository" : `${listing.total ?? 0} repositories`}>
         {listing.truncated && <p className="muted">Showing the first 1,000 repositories GitHub returned.</p>}
+        <SkippedNote count={listing.skipped} />
         <RepositoryList
           items={listing.items}
           empty={

@@ -49,6 +49,7 @@ const EXPLANATIONS: Record<GitHubUnavailableError["reason"], string> = {
   timeout: "GitHub took too long to answer.",
   unreachable: "GitHub could not be reached.",
   rate_limited: "Hublink has used up its GitHub API allowance for now.",
+  refused: "GitHub could not answer this request.",
 };
 
 /** What a panel shows instead of its content when GitHub could not answer. Never the error's text. */
@@ -61,6 +62,17 @@ export function PanelProblem({ problem }: { problem: GitHubUnavailableError }) {
       </p>
       <TryAgain />
     </div>
+  );
+}
+
+/** Said under a list when GitHub sent items Hublink could not read: they are left out, not hidden. */
+export function SkippedNote({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <p className="panel-note">
+      {count === 1 ? "1 item" : `${count} items`} could not be shown: GitHub sent {count === 1 ? "it" : "them"} in a
+      form Hublink does not read.
+    </p>
   );
 }
 

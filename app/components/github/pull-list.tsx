@@ -8,6 +8,7 @@ const REVIEW: Record<ReviewState, string> = {
   commented: "Reviewed",
   review_requested: "Review requested",
   none: "No reviews",
+  unavailable: "Reviews unavailable",
 };
 
 const CHECKS: Record<CheckState, string> = {
@@ -15,6 +16,7 @@ const CHECKS: Record<CheckState, string> = {
   failure: "Checks failed",
   pending: "Checks pending",
   none: "No checks",
+  unavailable: "Checks unavailable",
 };
 
 export function PullList({ items, empty }: { items: PullRequest[]; empty: string }) {

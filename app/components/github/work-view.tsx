@@ -11,7 +11,7 @@ import { settle } from "@/lib/github/views/settle";
 import type { ItemState } from "@/lib/github/views/work-items";
 import { IssueList } from "./issue-list";
 import { Pagination } from "./pagination";
-import { Panel, PanelProblem, PanelSkeleton } from "./panel";
+import { Panel, PanelProblem, PanelSkeleton, SkippedNote } from "./panel";
 
 // /pulls and /issues: one search across every repository the connection can see, by filter and state.
 
@@ -77,6 +77,7 @@ async function WorkResults({ userId, search, page }: { userId: string; search: W
   return (
     <Panel id="work-results" title={title} count={result.value.total}>
       <IssueList items={result.value.items} empty={`No ${search.state} ${view.noun} ${filterLabel}.`} />
+      <SkippedNote count={result.value.skipped} />
       <Pagination
         {...result.value}
         baseHref={view.path}

@@ -13,7 +13,8 @@ export class GitHubConnectionError extends Error {
   }
 }
 
-export type UnavailableReason = "server_error" | "timeout" | "unreachable" | "rate_limited";
+/** `refused`: GitHub answered this one request with a 4xx (a server without the endpoint, a query it rejects). */
+export type UnavailableReason = "server_error" | "timeout" | "unreachable" | "rate_limited" | "refused";
 
 /** GitHub could not answer now (5xx, timeout, network, rate limit). Tokens are kept; try again later. */
 export class GitHubUnavailableError extends Error {

@@ -1,5 +1,6 @@
 import "server-only";
 import { githubFor } from "../client";
+import { issueAnswer, parseEach, repositoryAnswer, searchAnswer } from "./answers";
 import { pageInfoFromLink } from "../api/pagination";
 import { toIssue, toRepository, type Issue, type ItemState, type Listing, type Repository } from "./work-items";
 
@@ -33,7 +34,7 @@ export async function getProfile(userId: string): Promise<Profile> {
 
 export async function getRecentRepositories(userId: string, count = 6): Promise<Repository[]> {
   const { data } = await githubFor(userId).rest.repos.listForAuthenticatedUser({ sort: "updated", per_page: count });
-  return data.map(toRepository);
+  return parseEach(repositoryAnswer, data).items.map(toRepository);
 }
 
 // The work lists: what I opened, what waits for my review, what is assigned to me. GitHub App user
@@ -79,13 +80,18 @@ export async function searchWork(
     per_page: perPage,
     page,
   });
+  const answer = searchAnswer.safeParse(data);
+  if (!answer.success)
+    return { items: [], skipped: 1, page, lastPage: page, hasPrevious: page > 1, hasNext: false, total: null };
+  const { items, skipped } = parseEach(issueAnswer, answer.data.items);
   // GitHub serves only the first 1,000 results of a search.
-  const reachable = Math.min(data.total_count, 1000);
+  const reachable = Math.min(answer.data.total_count, 1000);
   const info = pageInfoFromLink(headers.link, page);
   return {
-    items: data.items.map(toIssue),
+    items: items.map(toIssue),
+    skipped,
     ...info,
     lastPage: Math.max(info.page, Math.ceil(reachable / perPage)),
-    total: data.total_count,
+    total: answer.data.total_count,
   };
 }

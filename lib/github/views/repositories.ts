@@ -1,5 +1,8 @@
 import "server-only";
+import { z } from "zod";
+import { httpStatusOf } from "../api/errors";
 import { githubFor, type GitHubClient } from "../client";
+import { parseEach, repositoryAnswer } from "./answers";
 import { pageInfoFromLink } from "../api/pagination";
 import { toRepository, type Listing, type Repository } from "./work-items";
 
@@ -24,15 +27,21 @@ const MAX_GITHUB_PAGES = 10;
 
 export type RepositoryListing = Listing<Repository> & { owners: string[]; truncated: boolean };
 
-async function allRepositories(github: GitHubClient): Promise<{ repositories: Repository[]; truncated: boolean }> {
+async function allRepositories(
+  github: GitHubClient,
+): Promise<{ repositories: Repository[]; truncated: boolean; skipped: number }> {
   const fetchPage = (page: number) =>
     github.rest.repos.listForAuthenticatedUser({ sort: "full_name", per_page: 100, page });
   const first = await fetchPage(1);
   const last = pageInfoFromLink(first.headers.link, 1).lastPage;
   const pagesToFetch = Math.min(last, MAX_GITHUB_PAGES);
   const rest = await Promise.all(Array.from({ length: pagesToFetch - 1 }, (_, i) => fetchPage(i + 2)));
-  const repositories = [first, ...rest].flatMap((response) => response.data.map(toRepository));
-  return { repositories, truncated: last > MAX_GITHUB_PAGES };
+  const pages = [first, ...rest].map((response) => parseEach(repositoryAnswer, response.data));
+  return {
+    repositories: pages.flatMap((parsed) => parsed.items.map(toRepository)),
+    truncated: last > MAX_GITHUB_PAGES,
+    skipped: pages.reduce((sum, parsed) => sum + parsed.skipped, 0),
+  };
 }
 
 const ORDER: Record<RepositorySort, (a: Repository, b: Repository) => number> = {
@@ -42,7 +51,7 @@ const ORDER: Record<RepositorySort, (a: Repository, b: Repository) => number> = 
 };
 
 export async function listRepositories(userId: string, query: RepositoryQuery): Promise<RepositoryListing> {
-  const { repositories, truncated } = await allRepositories(githubFor(userId));
+  const { repositories, truncated, skipped } = await allRepositories(githubFor(userId));
   const owners = [...new Set(repositories.map((r) => r.owner))].sort((a, b) => a.localeCompare(b));
   const text = query.text.trim().toLowerCase();
   const matching = repositories
@@ -63,23 +72,38 @@ export async function listRepositories(userId: string, query: RepositoryQuery): 
     total: matching.length,
     owners,
     truncated,
+    skipped,
   };
 }
 
 export type RepositoryHeader = Repository & { forks: number; openIssuesAndPulls: number; defaultBranch: string };
 
-/** One repository, or null when the connection cannot see it (GitHub answers 404, never 403). */
+const repositoryHeaderAnswer = repositoryAnswer.extend({
+  forks_count: z.number().catch(0),
+  open_issues_count: z.number().catch(0),
+  default_branch: z.string().catch(""),
+});
+
+/**
+ * One repository, or null when the connection cannot see it. GitHub answers 404 for a private
+ * repository you cannot see; some GitHub-compatible servers and older GitHub Enterprise Server
+ * versions answer 403 — a 403 that is not a rate limit means the same here (rate limits arrive as
+ * GitHubUnavailableError and stay errors).
+ */
 export async function getRepository(userId: string, owner: string, name: string): Promise<RepositoryHeader | null> {
   try {
     const { data } = await githubFor(userId).rest.repos.get({ owner, repo: name });
+    const repository = repositoryHeaderAnswer.safeParse(data);
+    if (!repository.success) return null;
     return {
-      ...toRepository(data),
-      forks: data.forks_count,
-      openIssuesAndPulls: data.open_issues_count,
-      defaultBranch: data.default_branch,
+      ...toRepository(repository.data),
+      forks: repository.data.forks_count,
+      openIssuesAndPulls: repository.data.open_issues_count,
+      defaultBranch: repository.data.default_branch,
     };
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return null;
+    const status = httpStatusOf(error);
+    if (status === 404 || status === 403) return null;
     throw error;
   }
 }

@@ -1,14 +1,18 @@
 import "server-only";
 import { githubFor, type GitHubClient } from "../client";
 import { pageInfoFromLink } from "../api/pagination";
+import { GitHubConnectionError } from "../api/errors";
+import { combinedStatusAnswer, issueAnswer, parseEach, pullAnswer, reviewAnswer } from "./answers";
 import {
   summarizeReviews,
   toCheckState,
   toIssue,
+  type CheckState,
   type Issue,
+  type ItemState,
   type Listing,
   type PullRequest,
-  type ItemState,
+  type ReviewState,
 } from "./work-items";
 
 // A repository's open (or closed) issues and pull requests, a page at a time.
@@ -32,8 +36,13 @@ export async function listRepositoryIssues(
     per_page: ISSUES_PAGE_SIZE,
     page,
   });
-  const items = data.map(toIssue).filter((issue) => !issue.isPullRequest);
-  return { items, ...pageInfoFromLink(headers.link, page), total: null };
+  const { items, skipped } = parseEach(issueAnswer, data);
+  return {
+    items: items.map(toIssue).filter((issue) => !issue.isPullRequest),
+    skipped,
+    ...pageInfoFromLink(headers.link, page),
+    total: null,
+  };
 }
 
 export async function listRepositoryPulls(
@@ -42,10 +51,11 @@ export async function listRepositoryPulls(
 ): Promise<Listing<PullRequest>> {
   const github = githubFor(userId);
   const { data, headers } = await github.rest.pulls.list({ owner, repo, state, per_page: PULLS_PAGE_SIZE, page });
-  const details = await mapBounded(data, DETAIL_CONCURRENCY, (pull) =>
-    pullDetails(github, owner, repo, pull.number, pull.head.sha),
+  const { items: pulls, skipped } = parseEach(pullAnswer, data);
+  const details = await mapBounded(pulls, DETAIL_CONCURRENCY, (pull) =>
+    pullDetails(github, owner, repo, pull, pull.head.sha),
   );
-  const items = data.map((pull, i): PullRequest => ({
+  const items = pulls.map((pull, i): PullRequest => ({
     id: pull.id,
     number: pull.number,
     title: pull.title,
@@ -57,18 +67,40 @@ export async function listRepositoryPulls(
     draft: pull.draft ?? false,
     state: pull.state === "closed" ? "closed" : "open",
     createdAt: new Date(pull.created_at),
-    review: summarizeReviews(details[i]?.reviews ?? [], pull.requested_reviewers?.length ?? 0),
-    checks: details[i]?.checks ?? "none",
+    review: details[i]?.reviews ?? "unavailable",
+    checks: details[i]?.checks ?? "unavailable",
   }));
-  return { items, ...pageInfoFromLink(headers.link, page), total: null };
+  return { items, skipped, ...pageInfoFromLink(headers.link, page), total: null };
 }
 
-async function pullDetails(github: GitHubClient, owner: string, repo: string, pullNumber: number, sha: string) {
-  const [reviews, status] = await Promise.all([
-    github.rest.pulls.listReviews({ owner, repo, pull_number: pullNumber, per_page: 100 }),
+/**
+ * A pull request's review and CI summary: two look-ups, each of which may fail on its own (a server
+ * without the endpoint, a token without the permission, GitHub down) — a failed one is
+ * "unavailable" for this pull request, never a failed list. A revoked connection still fails the
+ * list, so the page can send the person to reconnect.
+ */
+async function pullDetails(
+  github: GitHubClient,
+  owner: string,
+  repo: string,
+  pull: { number: number; requested_reviewers?: unknown[] | null },
+  sha: string,
+): Promise<{ reviews: ReviewState; checks: CheckState }> {
+  const [reviews, status] = await Promise.allSettled([
+    github.rest.pulls.listReviews({ owner, repo, pull_number: pull.number, per_page: 100 }),
     github.rest.repos.getCombinedStatusForRef({ owner, repo, ref: sha }),
   ]);
-  return { reviews: reviews.data, checks: toCheckState(status.data) };
+  for (const outcome of [reviews, status]) {
+    if (outcome.status === "rejected" && outcome.reason instanceof GitHubConnectionError) throw outcome.reason;
+  }
+  const combined = status.status === "fulfilled" ? combinedStatusAnswer.safeParse(status.value.data) : null;
+  return {
+    reviews:
+      reviews.status === "fulfilled"
+        ? summarizeReviews(parseEach(reviewAnswer, reviews.value.data).items, pull.requested_reviewers?.length ?? 0)
+        : "unavailable",
+    checks: combined?.success ? toCheckState(combined.data) : "unavailable",
+  };
 }
 
 /** Promise.all with at most `limit` tasks in flight. */

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { PATH_HEADER, reconnectPath } from "../../navigation/paths";
-import { GitHubConnectionError, GitHubUnavailableError } from "../api/errors";
+import { GitHubConnectionError, GitHubUnavailableError, httpStatusOf } from "../api/errors";
 import { isEnded } from "../connection/status";
 
 /** To /reconnect, with the page being rendered as returnTo. */
@@ -14,8 +14,10 @@ export type Settled<T> = { ok: true; value: T } | { ok: false; problem: GitHubUn
 
 /**
  * A panel's load: the value, or the reason GitHub could not answer, for the panel to show in its
- * place. A revoked or expired connection redirects to /reconnect (with this page as returnTo).
- * Everything else is thrown on — bugs to the page's error boundary.
+ * place — whatever GitHub answered (5xx, timeout, rate limit, or a 4xx such as a search it rejects
+ * or an endpoint an older server lacks), the failure stays in the panel. A revoked or expired
+ * connection redirects to /reconnect (with this page as returnTo). Everything else is thrown on —
+ * bugs to the page's error boundary.
  */
 export async function settle<T>(load: Promise<T>): Promise<Settled<T>> {
   try {
@@ -23,6 +25,7 @@ export async function settle<T>(load: Promise<T>): Promise<Settled<T>> {
   } catch (error) {
     if (error instanceof GitHubUnavailableError) return { ok: false, problem: error };
     if (error instanceof GitHubConnectionError && isEnded(error.code)) return redirectToReconnect();
+    if (httpStatusOf(error) !== undefined) return { ok: false, problem: new GitHubUnavailableError("refused") };
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 // The small objects the dashboard pages render: repositories, issues and pull requests as a person
 // sees them, shaped from GitHub's REST answers (never the raw answers: pages get what they show).
+import type { IssueAnswer, RepositoryAnswer } from "./answers";
 
 export type Repository = {
   fullName: string;
@@ -31,8 +32,9 @@ export type Issue = {
   draft: boolean;
 };
 
-export type ReviewState = "approved" | "changes_requested" | "commented" | "review_requested" | "none";
-export type CheckState = "success" | "failure" | "pending" | "none";
+/** "unavailable": GitHub did not answer the look-up for this item; the rest of the list stands. */
+export type ReviewState = "approved" | "changes_requested" | "commented" | "review_requested" | "none" | "unavailable";
+export type CheckState = "success" | "failure" | "pending" | "none" | "unavailable";
 
 export type PullRequest = {
   id: number;
@@ -51,6 +53,8 @@ export type PullRequest = {
 
 export type Listing<T> = {
   items: T[];
+  /** Items GitHub sent that did not have the shape Hublink reads: left out, and said so. */
+  skipped: number;
   page: number;
   lastPage: number;
   hasPrevious: boolean;
@@ -58,25 +62,13 @@ export type Listing<T> = {
   total: number | null;
 };
 
-type RepoJson = {
-  full_name: string;
-  name: string;
-  owner: { login: string };
-  html_url: string;
-  description: string | null;
-  private: boolean;
-  language?: string | null;
-  stargazers_count?: number;
-  updated_at?: string | null;
-};
-
-export function toRepository(json: RepoJson): Repository {
+export function toRepository(json: RepositoryAnswer): Repository {
   return {
     fullName: json.full_name,
     owner: json.owner.login,
     name: json.name,
     htmlUrl: json.html_url,
-    description: json.description,
+    description: json.description ?? null,
     isPrivate: json.private,
     language: json.language ?? null,
     stars: json.stargazers_count ?? 0,
@@ -84,30 +76,14 @@ export function toRepository(json: RepoJson): Repository {
   };
 }
 
-type IssueJson = {
-  id: number;
-  number: number;
-  title: string;
-  html_url: string;
-  repository_url: string;
-  user: { login: string } | null;
-  state: string;
-  labels: (string | { name?: string; color?: string | null })[];
-  assignees?: { login: string }[] | null;
-  comments: number;
-  created_at: string;
-  pull_request?: unknown;
-  draft?: boolean;
-};
-
 /** An issue from /repos/…/issues or /search/issues (both carry repository_url, not the repository). */
-export function toIssue(json: IssueJson): Issue {
+export function toIssue(json: IssueAnswer): Issue {
   return {
     id: json.id,
     number: json.number,
     title: json.title,
     htmlUrl: json.html_url,
-    repository: json.repository_url.split("/repos/")[1] ?? "",
+    repository: json.repository_url.split("/repos/").at(-1) ?? "",
     author: json.user?.login ?? null,
     state: json.state === "closed" ? "closed" : "open",
     labels: json.labels.flatMap((label) =>

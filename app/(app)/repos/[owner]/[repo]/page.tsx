@@ -6,7 +6,7 @@ import { hasConnection } from "@/lib/github/connection/summary";
 import { Time } from "@/app/components/time";
 import { IssueList } from "@/app/components/github/issue-list";
 import { Pagination } from "@/app/components/github/pagination";
-import { Panel, PanelProblem, PanelSkeleton } from "@/app/components/github/panel";
+import { Panel, PanelProblem, PanelSkeleton, SkippedNote } from "@/app/components/github/panel";
 import { PullList } from "@/app/components/github/pull-list";
 import { settle, type Settled } from "@/lib/github/views/settle";
 import { getRepository, type RepositoryHeader } from "@/lib/github/views/repositories";
@@ -180,6 +180,7 @@ async function WorkListPanel({
               empty={emptyIssues(state, shown.result.value)}
             />
           )}
+      {shown.result.ok && <SkippedNote count={shown.result.value.skipped} />}
       <Pagination {...result.value} {...pagination} />
     </Panel>
   );
