@@ -160,3 +160,72 @@ describe("dashboard loaders", () => {
     expect(failure).toBeInstanceOf(lib.errors.GitHubConnectionError);
   });
 });
+
+// What real GitHub, older GitHub Enterprise Server versions and GitHub-compatible servers may send:
+// the page degrades, item by item and panel by panel, and never claims what did not happen.
+describe("a GitHub that answers differently", () => {
+  const item = (overrides: Record<string, unknown>) => ({
+    id: 9001,
+    number: 1,
+    title: "A fine issue",
+    html_url: "https://github.example/octocat/hello-world/issues/1",
+    repository_url: `${emu.apiUrl}/repos/octocat/hello-world`,
+    user: { login: "octocat" },
+    state: "open",
+    labels: [],
+    comments: 0,
+    created_at: "2026-11-01T10:00:00Z",
+    ...overrides,
+  });
+
+  it("skip and count a search result without repository_url, and show the rest", async () => {
+    const broken = item({ id: 9002, title: "No repository" });
+    delete (broken as Record<string, unknown>).repository_url;
+    await control().addFault({
+      method: "GET",
+      path: "^/api/v3/search/issues$",
+      status: 200,
+      body: { total_count: 2, incomplete_results: false, items: [item({}), broken] },
+      times: 1,
+    });
+    const listing = await lib.dashboard.searchWork(userId, { kind: "issue", filter: "assigned", state: "open" });
+    expect(listing.items.map((i) => i.title)).toEqual(["A fine issue"]);
+    expect(listing.skipped).toBe(1);
+  });
+
+  it("keep a search GitHub refuses (422) in its panel", async () => {
+    await control().addFault({ method: "GET", path: "^/api/v3/search/issues$", status: 422, times: 1 });
+    const { settle } = await import("@/lib/github/views/settle");
+    const result = await settle(lib.dashboard.searchWork(userId, { kind: "pr", filter: "created", state: "open" }));
+    expect(result).toMatchObject({ ok: false, problem: { reason: "refused" } });
+  });
+
+  it.each([403, 404, 500])(
+    "show a pull request's CI as unavailable when its status look-up answers %i",
+    async (status) => {
+      await control().addFault({
+        method: "GET",
+        path: "^/api/v3/repos/octocat/hello-world/commits/[^/]+/status$",
+        status,
+      });
+      try {
+        const pulls = await lib.work.listRepositoryPulls(userId, {
+          owner: "octocat",
+          repo: "hello-world",
+          state: "closed",
+          page: 1,
+        });
+        expect(pulls.items).toEqual([
+          expect.objectContaining({ title: "Fix a typo", review: "approved", checks: "unavailable" }),
+        ]);
+      } finally {
+        await control().clearFaults();
+      }
+    },
+  );
+
+  it("treat a 403 for a repository like a 404: not found", async () => {
+    await control().addFault({ method: "GET", path: "^/api/v3/repos/hubot/private-notes$", status: 403, times: 1 });
+    await expect(lib.repositories.getRepository(userId, "hubot", "private-notes")).resolves.toBeNull();
+  });
+});
