@@ -48,7 +48,15 @@ export function demoEmulatorApps(appUrl: string): EmulatorApps {
       setupUrl: `${base}/api/github/callback`,
       requestOAuthOnInstall: true,
       expireUserTokens: true,
-      permissions: { metadata: "read", contents: "read", issues: "read", pull_requests: "read" },
+      // Every permission Hublink's code uses: commit statuses and check runs for a pull request's CI.
+      permissions: {
+        metadata: "read",
+        contents: "read",
+        issues: "read",
+        pull_requests: "read",
+        statuses: "read",
+        checks: "read",
+      },
       events: ["issues", "pull_request"],
     },
   };

@@ -149,6 +149,21 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     expect(await events(user.id)).toEqual(["connected", "refresh_failed", "refreshed"]);
   });
 
+  it("fault: a refresh answered 5xx whose body says bad_refresh_token is GitHub failing, not a verdict", async () => {
+    const user = await fresh("octocat");
+    await expireAccessToken(world, user.id, "octocat");
+    const before = await stored(user.id);
+    const body = { error: "bad_refresh_token", error_description: "The refresh token passed is incorrect or expired." };
+    await world.control.addFault({ method: "POST", path: "^/login/oauth/access_token$", status: 502, body, times: 1 });
+
+    await expect(lib.getValidAccessToken(user.id)).rejects.toBeInstanceOf(lib.errors.GitHubUnavailableError);
+    expect(await stored(user.id)).toMatchObject({
+      status: "connected",
+      refreshTokenCiphertext: before.refreshTokenCiphertext,
+    });
+    expect(await whoAmI(user.id)).toBe("octocat");
+  });
+
   it("fault: a 401 on the API even after a refresh means revoked: tokens deleted, reason and event stored", async () => {
     const user = await fresh("octocat");
     await world.control.addFault({ method: "GET", path: "^/user$", status: 401, body: { message: "Bad credentials" } });

@@ -75,3 +75,14 @@ export function affiliatedRepos(state: EmulatorState, token: AccessToken): { rep
 export function installationRepos(state: EmulatorState, inst: Installation): Repo[] {
   return state.world.repos.filter((r) => installationCovers(inst, r));
 }
+
+/**
+ * Whether the token may use a repository permission (`statuses`, `checks` …) on this repository.
+ * Only GitHub App tokens are limited, and only on private repositories: there GitHub answers 403
+ * "Resource not accessible by integration" unless the App asked for that permission.
+ */
+export function appMayRead(state: EmulatorState, token: AccessToken | null, repo: Repo, permission: string): boolean {
+  if (!token || !repo.private) return true;
+  const app = state.appByClientId(token.clientId);
+  return app?.kind !== "github_app" || app.permissions[permission] !== undefined;
+}

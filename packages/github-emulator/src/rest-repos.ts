@@ -1,6 +1,15 @@
-import { tokenCanRead } from "./access";
+import { appMayRead, tokenCanRead } from "./access";
 import type { Issue, Repo } from "./model";
-import { notFound, ok, paginate, validationFailed, type RestRequest, type RestResult, type RestRoute } from "./rest";
+import {
+  notAccessibleByIntegration,
+  notFound,
+  ok,
+  paginate,
+  validationFailed,
+  type RestRequest,
+  type RestResult,
+  type RestRoute,
+} from "./rest";
 import { sha } from "./seed";
 import { fullRepository, issueJson, pullSimpleJson, repository, userByLogin } from "./shapes";
 
@@ -149,6 +158,7 @@ export const getCombinedStatus: RestRoute = {
   handler: (r) => {
     const repo = visibleRepo(r);
     if (!repo) return notFound();
+    if (!appMayRead(r.state, r.token, repo, "statuses")) return notAccessibleByIntegration();
     const ref = r.params.ref ?? "";
     const pull = r.state
       .issuesOf(repo)

@@ -53,6 +53,10 @@ export function error(
 
 export const notFound = () => error(404, "Not Found");
 
+/** A GitHub App token without the repository permission an endpoint needs. */
+export const notAccessibleByIntegration = () =>
+  error(403, "Resource not accessible by integration", "https://docs.github.com/rest/commits/statuses");
+
 export function rateKey(token: AccessToken | null, ctx: Ctx): string {
   return token ? `${token.clientId} ${token.login}` : `ip ${ctx.req.socket.remoteAddress ?? "?"}`;
 }

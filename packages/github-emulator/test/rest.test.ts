@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SEEDED_INSTALLATION_ID, type RunningEmulator } from "../src/index";
+import { defaultApps, SEEDED_INSTALLATION_ID, type RunningEmulator } from "../src/index";
 import { assertMatchesSchema } from "./openapi-schemas";
 import { emulatorControl, startTestEmulator, tokenFor } from "../src/testing";
 import { octokitFor } from "./helpers";
@@ -286,5 +286,33 @@ describe("bigcat", () => {
       per_page: 100,
     });
     expect(issues.length).toBe(1200);
+  });
+});
+
+describe("GitHub App permissions on private repositories", () => {
+  const statusOfSecretPlans = (emulator: RunningEmulator, token: string) =>
+    fetch(`${emulator.apiUrl}/repos/octocat/secret-plans/commits/main/status`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+
+  it("answer 403 'Resource not accessible by integration' to an App without 'Commit statuses: read'", async () => {
+    const token = await tokenFor(emu, "octocat", { clientId: emu.apps.githubApp.clientId });
+    const response = await statusOfSecretPlans(emu, token);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ message: "Resource not accessible by integration" });
+    // Public repositories need no permission; OAuth-app tokens are limited by scopes instead.
+    expect((await get(token, "/repos/octocat/hello-world/commits/main/status")).status).toBe(200);
+    expect((await statusOfSecretPlans(emu, await tokenFor(emu, "octocat"))).status).toBe(200);
+  });
+
+  it("let an App with 'Commit statuses: read' read them", async () => {
+    const githubApp = { ...defaultApps().githubApp, permissions: { metadata: "read", statuses: "read" } } as const;
+    const withStatuses = await startTestEmulator({ apps: { githubApp } });
+    try {
+      const token = await tokenFor(withStatuses, "octocat", { clientId: githubApp.clientId });
+      expect((await statusOfSecretPlans(withStatuses, token)).status).toBe(200);
+    } finally {
+      await withStatuses.stop();
+    }
   });
 });
