@@ -147,25 +147,38 @@ test("disconnect revokes the grant at GitHub, forgets cached GitHub data and sho
   expect(await appDatabase().gitHubResponseCache.count({ where: { userId } })).toBe(0);
 });
 
-test("no token issued by GitHub appears in the server log or in the database in plain text", async ({
+test("no token issued by GitHub appears in the server log, the database, response headers or pages", async ({
   page,
   hublink,
 }) => {
+  // Everything the browser received on the way: every header of every response, every HTML page.
+  const seen: string[] = [];
+  page.on("response", async (response) => {
+    seen.push(JSON.stringify(await response.allHeaders()));
+    if (response.request().resourceType() === "document") seen.push(await response.text().catch(() => ""));
+  });
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
   await page.goto("/dashboard");
+  await page.goto("/settings/connections");
   const { accessTokens, refreshTokens } = await emulatorControl.tokens();
   const tokens = [...accessTokens, ...refreshTokens].map((t) => t.value);
   expect(tokens.length).toBeGreaterThanOrEqual(3); // sign-in token, connect access + refresh token
 
   const log = readFileSync(E2E_SERVER_LOG, "utf8");
   const database = rawDatabaseFile();
+  const browser = seen.join("\n");
   for (const token of tokens) {
     expect(log).not.toContain(token);
     expect(database).not.toContain(token);
+    expect(browser).not.toContain(token);
     // Not even the token without its prefix.
     expect(database).not.toContain(token.slice(4));
   }
+  // Nor anything derived from a token in the history (its last characters were once kept there).
+  const events = await appDatabase().connectionEvent.findMany({ where: { user: { login: "octocat" } } });
+  const values = events.flatMap((event) => Object.values(JSON.parse(event.detail) as Record<string, unknown>));
+  for (const token of tokens) expect(values).not.toContain(token.slice(-4));
 });
 
 test("connecting needs a signed-in person: 401 for a script, sign-in for a browser", async ({ page, request }) => {

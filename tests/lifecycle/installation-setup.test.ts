@@ -38,7 +38,11 @@ describe.each(providers)("GitHub App setup callback on %s", (provider) => {
 
   /** An install-time code GitHub issued to `login` for Hublink's App — what a victim's setup redirect carries. */
   async function codeOf(login: string) {
-    const result = await authorize(new Browser(world.emulator.url), { client_id: DEMO_GITHUB_APP.clientId, state: "x" }, { login });
+    const result = await authorize(
+      new Browser(world.emulator.url),
+      { client_id: DEMO_GITHUB_APP.clientId, state: "x" },
+      { login },
+    );
     return result.code!;
   }
 
@@ -82,14 +86,26 @@ describe.each(providers)("GitHub App setup callback on %s", (provider) => {
     const requester = await signedIn("bigcat");
     const { state, binding } = await lib.signInstallState(requester.id, "/dashboard");
     const request = () =>
-      lib.completeInstallationSetup({ setupAction: "request", installationId: null, state, code: null }, requester.id, binding);
+      lib.completeInstallationSetup(
+        { setupAction: "request", installationId: null, state, code: null },
+        requester.id,
+        binding,
+      );
     expect(await request()).toEqual({ kind: "redirect", to: "/dashboard" });
     for (let i = 0; i < 5; i++) expect(await request()).toEqual({ kind: "problem", problem: "install_state_used" });
-    expect(await world.inspect.installationRequest.count({ where: { userId: requester.id, status: "pending" } })).toBe(1);
+    expect(await world.inspect.installationRequest.count({ where: { userId: requester.id, status: "pending" } })).toBe(
+      1,
+    );
 
     // A new installation attempt while one request is pending does not add another either.
     const again = await lib.signInstallState(requester.id, "/dashboard");
-    await lib.completeInstallationSetup({ setupAction: "request", installationId: null, state: again.state, code: null }, requester.id, again.binding);
-    expect(await world.inspect.installationRequest.count({ where: { userId: requester.id, status: "pending" } })).toBe(1);
+    await lib.completeInstallationSetup(
+      { setupAction: "request", installationId: null, state: again.state, code: null },
+      requester.id,
+      again.binding,
+    );
+    expect(await world.inspect.installationRequest.count({ where: { userId: requester.id, status: "pending" } })).toBe(
+      1,
+    );
   });
 });

@@ -285,4 +285,16 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     expect((await POST(signed("github_app_authorization", revokedPayload(583231), { delivery }))).status).toBe(200);
     expect(await connection(user.id)).toMatchObject({ status: "revoked", revokedReason: "authorization_revoked" });
   });
+
+  it.each(["constructor", "__proto__", "toString"])(
+    "ignores an installation action named like an object member (%s)",
+    async (action) => {
+      const installation = {
+        id: 779,
+        account: { id: 9919, login: "octo-org", type: "Organization" },
+        repository_selection: "all",
+      };
+      expect((await POST(signed("installation", { action, installation, sender: { id: 583231 } }))).status).toBe(200);
+    },
+  );
 });

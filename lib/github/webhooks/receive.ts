@@ -163,5 +163,6 @@ async function apply(
     unsuspend: installationUnsuspended,
     new_permissions_accepted: installationChanged,
   };
-  await handlers[action]?.(tx, installation);
+  // Own keys only: an action named like an Object.prototype member ("constructor") is just unknown.
+  if (Object.hasOwn(handlers, action)) await handlers[action]!(tx, installation);
 }
