@@ -31,8 +31,8 @@ test("sign in, then connect GitHub and see the connection", async ({ page, hubli
 
   const stored = await connectionOf("octocat");
   expect(stored).toMatchObject({ status: "connected", kind: "github_app", login: "octocat" });
-  expect(stored?.accessTokenCiphertext).toMatch(/^v1\./);
-  expect(stored?.refreshTokenCiphertext).toMatch(/^v1\./);
+  expect(stored?.accessTokenCiphertext).toMatch(/^v2\./);
+  expect(stored?.refreshTokenCiphertext).toMatch(/^v2\./);
 });
 
 test("signed-out visits go to sign-in and come back to the page", async ({ page }) => {
