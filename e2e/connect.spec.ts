@@ -1,6 +1,6 @@
 import { appDatabase, rawDatabaseFile } from "./support/app-database";
 import { emulatorControl } from "./support/emulator-control";
-import { authorizeAndCaptureCallback, expect, freshWorld, Hublink, test } from "./support/fixtures";
+import { authorizeAndCaptureCallback, connectThrough, expect, freshWorld, Hublink, test } from "./support/fixtures";
 import { E2E_APP_URL, E2E_SERVER_LOG } from "./config";
 import { readFileSync } from "node:fs";
 
@@ -106,15 +106,7 @@ test("open-redirect returnTo values land on the dashboard", async ({ page, hubli
   await hublink.signIn("octocat");
   for (const returnTo of ["//evil.example", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"]) {
     await freshConnection();
-    await page.goto(`/api/github/connect?returnTo=${encodeURIComponent(returnTo)}`);
-    await page
-      .getByRole("button", { name: /^Authorize/ })
-      .or(page.getByRole("heading", { name: "Dashboard" }))
-      .first()
-      .waitFor();
-    if (await page.getByRole("button", { name: /^Authorize/ }).isVisible()) {
-      await page.getByRole("button", { name: /^Authorize/ }).click();
-    }
+    await connectThrough(page, `/api/github/connect?returnTo=${encodeURIComponent(returnTo)}`);
     await expect(page).toHaveURL(`${E2E_APP_URL}/dashboard`);
   }
   async function freshConnection() {

@@ -4,14 +4,10 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth, signOut } from "@/lib/auth/auth";
+import { flowCookieOptions } from "@/lib/auth/flow-cookie-options";
 import { getEnv } from "@/lib/config/env";
 import { disconnect } from "@/lib/github/connection/disconnect";
-import {
-  INSTALL_COOKIE,
-  INSTALL_TTL_SECONDS,
-  installCookieOptions,
-  signInstallState,
-} from "@/lib/github/installations/install-state";
+import { INSTALL_COOKIE, INSTALL_TTL_SECONDS, signInstallState } from "@/lib/github/installations/install-state";
 import { safeReturnTo } from "@/lib/navigation/return-to";
 
 export async function signOutAction() {
@@ -40,6 +36,6 @@ export async function installGitHubApp(formData: FormData) {
   if (!githubApp) redirect("/settings/connections");
   const { state, binding } = await signInstallState(session.user.id, returnTo);
   // Binds the installation to this browser: the setup callback accepts the state only with this cookie.
-  (await cookies()).set(INSTALL_COOKIE, binding, installCookieOptions(INSTALL_TTL_SECONDS));
+  (await cookies()).set(INSTALL_COOKIE, binding, flowCookieOptions(INSTALL_TTL_SECONDS));
   redirect(`${github.url}/apps/${githubApp.slug}/installations/new?state=${encodeURIComponent(state)}`);
 }

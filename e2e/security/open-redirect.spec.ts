@@ -1,6 +1,6 @@
 // Open redirects: returnTo values that look local but normalise to another origin (dot segments),
 // at every place a returnTo becomes a redirect or a link.
-import { expect, freshWorld, test } from "../support/fixtures";
+import { connectThrough, expect, freshWorld, test } from "../support/fixtures";
 import { E2E_APP_URL } from "../config";
 
 const DOT_SEGMENTS = ["/.//evil.example", "/%2e%2e//evil.example", "/a/..//evil.example", "/..//evil.example/x?y=1"];
@@ -26,15 +26,7 @@ test("the landing page's Continue link and /reconnect's link stay on the site", 
 test("after connecting, a dot-segment returnTo lands on the dashboard", async ({ page, hublink }) => {
   await hublink.signIn("octocat");
   for (const returnTo of DOT_SEGMENTS.slice(0, 2)) {
-    await page.goto(`/api/github/connect?returnTo=${encodeURIComponent(returnTo)}`);
-    await page
-      .getByRole("button", { name: /^Authorize/ })
-      .or(page.getByRole("heading", { name: "Dashboard" }))
-      .first()
-      .waitFor();
-    if (await page.getByRole("button", { name: /^Authorize/ }).isVisible()) {
-      await page.getByRole("button", { name: /^Authorize/ }).click();
-    }
+    await connectThrough(page, `/api/github/connect?returnTo=${encodeURIComponent(returnTo)}`);
     await expect(page).toHaveURL(`${E2E_APP_URL}/dashboard`);
   }
 });

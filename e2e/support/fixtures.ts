@@ -27,6 +27,20 @@ export class Hublink {
 }
 
 /**
+ * Opens a connect URL (e.g. `/api/github/connect?returnTo=…`) and authorizes at GitHub if it asks
+ * (it does not when this browser already authorized Hublink); resolves once back in Hublink.
+ */
+export async function connectThrough(page: Page, connectUrl: string) {
+  await page.goto(connectUrl);
+  const authorize = page.getByRole("button", { name: /^Authorize/ });
+  await authorize
+    .or(page.getByRole("heading", { name: "Dashboard" }))
+    .first()
+    .waitFor();
+  if (await authorize.isVisible()) await authorize.click();
+}
+
+/**
  * Starts connecting and authorizes at GitHub, but stops before the browser follows GitHub's redirect
  * back to Hublink: returns that callback URL (with its code and state), unvisited.
  */

@@ -1,26 +1,12 @@
-import { createCipheriv, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createTokenCipher, keyId, TokenDecryptionError } from "./token-cipher";
+import { legacySeal } from "@/tests/support/legacy-cipher";
+import { createTokenCipher, TokenDecryptionError } from "./token-cipher";
 
 const token = "ghu_" + "A1b2C3d4".repeat(5);
 const oldKey = randomBytes(32);
 const newKey = randomBytes(32);
 const here = { row: "connection-1", column: "accessToken" };
-
-/** A ciphertext in the first format (associated data: version and key id only), as older Hublinks wrote it. */
-function legacySeal(key: Buffer, plaintext: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
-  cipher.setAAD(Buffer.from(`v1.${keyId(key)}`));
-  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [
-    "v1",
-    keyId(key),
-    iv.toString("base64url"),
-    ciphertext.toString("base64url"),
-    cipher.getAuthTag().toString("base64url"),
-  ].join(".");
-}
 
 describe("token cipher", () => {
   it("round-trips a token without the token appearing in the ciphertext", () => {

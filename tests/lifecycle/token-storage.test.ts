@@ -1,9 +1,8 @@
 // Tokens at rest: each ciphertext is bound to its row and column, so a ciphertext copied into
 // another person's row (by someone with write access to the database but not the key) does not
 // decrypt there; and rows written in the older, unbound format are re-encrypted at startup.
-import { createCipheriv, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { keyId } from "@/lib/crypto/token-cipher";
+import { legacySeal } from "../support/legacy-cipher";
 import { connectedUser, providers, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
 
 type Store = typeof import("@/lib/github/connection/store");
@@ -63,17 +62,3 @@ describe.each(providers)("stored tokens on %s", (provider) => {
     expect(await store.reencryptStoredTokens()).toBe(0);
   });
 });
-
-function legacySeal(key: Buffer, plaintext: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
-  cipher.setAAD(Buffer.from(`v1.${keyId(key)}`));
-  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [
-    "v1",
-    keyId(key),
-    iv.toString("base64url"),
-    ciphertext.toString("base64url"),
-    cipher.getAuthTag().toString("base64url"),
-  ].join(".");
-}

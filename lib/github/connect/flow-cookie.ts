@@ -21,16 +21,6 @@ export type ConnectFlow = {
   expiresAt: number;
 };
 
-export function flowCookieOptions(maxAge: number) {
-  return {
-    httpOnly: true,
-    sameSite: "lax" as const, // sent on GitHub's top-level redirect back to us, not on cross-site posts
-    secure: getEnv().appUrl.startsWith("https://"),
-    path: "/api/github",
-    maxAge,
-  };
-}
-
 export function codeChallengeOf(verifier: string): string {
   return createHash("sha256").update(verifier).digest("base64url");
 }

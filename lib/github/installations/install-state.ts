@@ -25,16 +25,6 @@ function signingKey(): Uint8Array {
 
 const bindingHash = (binding: string) => createHash("sha256").update(binding).digest("base64url");
 
-export function installCookieOptions(maxAge: number) {
-  return {
-    httpOnly: true,
-    sameSite: "lax" as const, // sent on GitHub's top-level redirect back to us, not on cross-site posts
-    secure: getEnv().appUrl.startsWith("https://"),
-    path: "/api/github",
-    maxAge,
-  };
-}
-
 /** The state for GitHub, and the value the starting browser keeps in INSTALL_COOKIE. */
 export async function signInstallState(
   userId: string,

@@ -2,8 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/config/env";
 import { completeConnect, type ConnectOutcome } from "@/lib/github/connect/complete";
-import { FLOW_COOKIE, flowCookieOptions } from "@/lib/github/connect/flow-cookie";
-import { INSTALL_COOKIE, installCookieOptions } from "@/lib/github/installations/install-state";
+import { flowCookieOptions } from "@/lib/auth/flow-cookie-options";
+import { FLOW_COOKIE } from "@/lib/github/connect/flow-cookie";
+import { INSTALL_COOKIE } from "@/lib/github/installations/install-state";
 import { completeInstallationSetup } from "@/lib/github/installations/setup";
 import { appUrlFor } from "@/lib/navigation/return-to";
 import { parseCallbackQuery } from "./schema";
@@ -56,7 +57,7 @@ export async function GET(request: NextRequest) {
   // Both flows' cookies are single use, whatever happened: a replayed callback URL finds no flow.
   if (request.cookies.has(FLOW_COOKIE)) response.cookies.set(FLOW_COOKIE, "", flowCookieOptions(0));
   if (request.cookies.has(INSTALL_COOKIE) && query.state)
-    response.cookies.set(INSTALL_COOKIE, "", installCookieOptions(0));
+    response.cookies.set(INSTALL_COOKIE, "", flowCookieOptions(0));
   response.headers.set("cache-control", "no-store");
   return response;
 }
