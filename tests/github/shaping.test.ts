@@ -1,3 +1,4 @@
+import { RequestError } from "@octokit/request-error";
 import { describe, expect, it } from "vitest";
 import { GitHubConnectionError } from "@/lib/github/api/errors";
 import { asGitHubFailure } from "@/lib/github/api/failures";
@@ -47,11 +48,10 @@ describe("review state", () => {
 
 describe("GitHub failures", () => {
   const now = Date.UTC(2026, 0, 1, 12, 0, 0);
-  const answer = (status: number, headers: Record<string, string> = {}, message = "") => ({
-    status,
-    message,
-    response: { headers },
-  });
+  // What @octokit/request throws: a RequestError, with GitHub's answer when there was one.
+  const request = { method: "GET" as const, url: "https://api.github.com/user", headers: {} };
+  const answer = (status: number, headers: Record<string, string> = {}, message = "") =>
+    new RequestError(message, status, { request, response: { status, url: request.url, headers, data: {} } });
 
   it("a rate limit says when it resets: retry-after first, else x-ratelimit-reset", () => {
     expect(asGitHubFailure(answer(429, { "retry-after": "60" }), false, now)).toMatchObject({
@@ -72,8 +72,11 @@ describe("GitHub failures", () => {
 
   it("5xx, network failures and timeouts are unavailability; 403 and 404 stay what they are", () => {
     expect(asGitHubFailure(answer(502), false)).toMatchObject({ reason: "server_error" });
-    expect(asGitHubFailure({ status: 500, message: "ECONNREFUSED" }, false)).toMatchObject({ reason: "unreachable" });
-    expect(asGitHubFailure({ status: 500, cause: { name: "TimeoutError" } }, false)).toMatchObject({
+    expect(asGitHubFailure(new RequestError("ECONNREFUSED", 500, { request }), false)).toMatchObject({
+      reason: "unreachable",
+    });
+    const timeout = Object.assign(new Error("The operation was aborted due to timeout"), { name: "TimeoutError" });
+    expect(asGitHubFailure(new RequestError("aborted", 500, { request, cause: timeout }), false)).toMatchObject({
       reason: "timeout",
     });
     expect(asGitHubFailure(answer(200), true)).toMatchObject({ reason: "timeout" });

@@ -1,37 +1,30 @@
 import "server-only";
+import { RequestError } from "@octokit/request-error";
 import { GitHubConnectionError, GitHubUnavailableError } from "./errors";
 
 // Turns what Octokit throws into what a page can act on. Only "GitHub cannot answer now" becomes
 // GitHubUnavailableError; a 404 stays itself (the page decides it is notFound()), and the
 // connection's own errors pass through untouched for the revocation flow.
 
-type Thrown = {
-  status?: number;
-  message?: string;
-  name?: string;
-  cause?: unknown;
-  response?: { headers?: Record<string, string | number | undefined> };
-};
-
 export function responseHeadersOf(error: unknown): Record<string, string | number | undefined> | undefined {
-  return (error as Thrown | null)?.response?.headers;
+  return error instanceof RequestError ? error.response?.headers : undefined;
 }
+
+const isTimeout = (error: unknown) => error instanceof Error && error.name === "TimeoutError";
 
 export function asGitHubFailure(error: unknown, timedOut: boolean, now = Date.now()): unknown {
   if (error instanceof GitHubConnectionError || error instanceof GitHubUnavailableError) return error;
-  const thrown = (error ?? {}) as Thrown;
-  if (timedOut || thrown.name === "TimeoutError" || (thrown.cause as Thrown | undefined)?.name === "TimeoutError") {
+  if (timedOut || isTimeout(error) || (error instanceof Error && isTimeout(error.cause))) {
     return new GitHubUnavailableError("timeout");
   }
-  const status = thrown.status;
-  const headers = thrown.response?.headers ?? {};
+  if (!(error instanceof RequestError)) return error;
+  const status = error.status;
+  const headers = error.response?.headers ?? {};
   if (status === 403 || status === 429) {
     const retryAfter = Number(headers["retry-after"]);
     const reset = Number(headers["x-ratelimit-reset"]);
     const limited =
-      headers["x-ratelimit-remaining"] === "0" ||
-      Number.isFinite(retryAfter) ||
-      /rate limit/i.test(thrown.message ?? "");
+      headers["x-ratelimit-remaining"] === "0" || Number.isFinite(retryAfter) || /rate limit/i.test(error.message);
     if (limited) {
       const retryAt = Number.isFinite(retryAfter)
         ? new Date(now + retryAfter * 1000)
@@ -41,9 +34,9 @@ export function asGitHubFailure(error: unknown, timedOut: boolean, now = Date.no
       return new GitHubUnavailableError("rate_limited", retryAt);
     }
   }
-  if (status !== undefined && status >= 500) {
+  if (status >= 500) {
     // @octokit/request reports a network failure as status 500 without a response.
-    return new GitHubUnavailableError(thrown.response ? "server_error" : "unreachable");
+    return new GitHubUnavailableError(error.response ? "server_error" : "unreachable");
   }
   return error;
 }
