@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { connectionStatusForSession } from "@/lib/github/connection/gate";
 import { PATH_HEADER, reconnectPath } from "@/lib/navigation/paths";
 import { isEnded } from "@/lib/github/connection/status";
+import { logger } from "@/lib/ops/logger";
 
 // Next 16's middleware. Runs before every app page, so it stays cheap: at most one indexed
 // database read (session cookie → connection status), never a GitHub call.
@@ -23,7 +24,7 @@ export async function proxy(request: NextRequest) {
   }
   const status = await connectionStatusForSession(sessionToken).catch((error: unknown) => {
     // The database is the pages' problem too; they will say so. Do not block navigation here.
-    console.warn(`proxy: connection status unavailable (${(error as Error).name})`);
+    logger().warn(`proxy: connection status unavailable (${(error as Error).name})`);
     return null;
   });
   if (isEnded(status)) {
