@@ -76,7 +76,7 @@ export async function serve({ port, hostname }: { port: number; hostname?: strin
   });
 
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
-  log.info({ port, pid: process.pid }, "hublink listening");
+  log.info({ port }, "hublink listening");
 
   let shuttingDown = false;
   const shutdown = async (signal: NodeJS.Signals) => {
