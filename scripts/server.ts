@@ -33,9 +33,18 @@ function routeMatcher(dir: string): (pathname: string) => string {
   };
 }
 
-export async function serve({ port, hostname }: { port: number; hostname?: string }): Promise<void> {
+/**
+ * `port`: where this instance listens. `publicUrl` (APP_URL): where people reach Hublink. Next builds
+ * every request's URL (route handlers' request.url, the proxy's redirects, Auth.js's callback URL)
+ * from the hostname and port it is given, not from the Host header — so it is given the public
+ * ones; behind a load balancer the instance's own port would otherwise leak into redirects.
+ * The scheme comes from X-Forwarded-Proto.
+ */
+export async function serve({ port, publicUrl }: { port: number; publicUrl: string }): Promise<void> {
   const dir = process.cwd();
-  const app = next({ dev: false, dir, port, hostname });
+  const origin = new URL(publicUrl);
+  const publicPort = Number(origin.port || (origin.protocol === "https:" ? 443 : 80));
+  const app = next({ dev: false, dir, hostname: origin.hostname, port: publicPort });
   const handle = app.getRequestHandler();
   await app.prepare();
   const routeOf = routeMatcher(dir);
@@ -75,7 +84,11 @@ export async function serve({ port, hostname }: { port: number; hostname?: strin
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  // Longer than a load balancer's idle keep-alive (nginx: 60 s), so the balancer never sends a
+  // request on a connection this server is closing at that moment (it would see an error).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve) => server.listen(port, resolve));
   log.info({ port }, "hublink listening");
 
   let shuttingDown = false;

@@ -13,7 +13,7 @@ try {
   runMigrations(env.databaseUrl);
   runDataMigrations();
   const port = Number(process.env.PORT ?? (new URL(env.appUrl).port || "3000"));
-  await serve({ port });
+  await serve({ port, publicUrl: env.appUrl });
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
   process.exit(1);
