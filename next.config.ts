@@ -7,7 +7,16 @@ if (!process.env.SKIP_ENV_VALIDATION) getEnv();
 
 const nextConfig: NextConfig = {
   // Native and pooled database drivers stay plain Node requires, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+    "prom-client",
+  ],
+  // Logging and metrics keep their state on globalThis, shared with the production server
+  // (scripts/server.ts); plain requires keep one copy of each library in the process.
+  // (pino and pino-pretty are on Next's own list.)
   poweredByHeader: false,
 };
 

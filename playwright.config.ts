@@ -6,6 +6,8 @@ import { sqliteFilePath } from "./lib/db/target";
 export default defineConfig({
   testDir: "./e2e",
   testMatch: "**/*.spec.ts",
+  // The two-instance suite has its own config (playwright.cluster.config.ts).
+  testIgnore: "cluster/**",
   forbidOnly: !!process.env.CI,
   retries: 0,
   // Two cores: the app, the emulator and one browser at a time.

@@ -4,6 +4,7 @@ import { connectionStatusForSession } from "@/lib/github/connection/gate";
 import { isEnded } from "@/lib/github/connection/status";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { PATH_HEADER, reconnectPath } from "@/lib/navigation/paths";
+import { logger } from "@/lib/ops/logger";
 
 // Next 16's middleware. Runs before every response but static assets, so it stays cheap: a nonce
 // and the security headers for everyone; for the signed-in app's pages, at most one indexed
@@ -47,7 +48,7 @@ export async function proxy(request: NextRequest) {
   }
   const status = await connectionStatusForSession(sessionToken).catch((error: unknown) => {
     // The database is the pages' problem too; they will say so. Do not block navigation here.
-    console.warn(`proxy: connection status unavailable (${(error as Error).name})`);
+    logger().warn(`proxy: connection status unavailable (${(error as Error).name})`);
     return null;
   });
   if (isEnded(status)) return secured(NextResponse.redirect(new URL(reconnectPath(here), request.url)));

@@ -44,6 +44,9 @@ const secret = (label: string) =>
     message: `must be at least 32 characters (${label}); ${GENERATE_SECRET}`,
   });
 
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const schema = z.object({
   NODE_ENV: optional,
   DATABASE_URL: optional.refine((v) => v === undefined || /^(file:|postgres(ql)?:\/\/)/.test(v), {
@@ -70,6 +73,15 @@ const schema = z.object({
   GITHUB_WEBHOOK_SECRET: optional,
   GITHUB_EMULATOR_PORT: optional.refine((v) => v === undefined || /^\d{2,5}$/.test(v), {
     message: "must be a TCP port number, e.g. 4010",
+  }),
+  LOG_LEVEL: optional.refine((v) => v === undefined || LOG_LEVELS.includes(v as LogLevel), {
+    message: `must be one of ${LOG_LEVELS.join(", ")} (default info)`,
+  }),
+  METRICS_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, {
+    message: `must be at least 16 characters: the bearer token Prometheus sends to /api/metrics; ${GENERATE_SECRET}`,
+  }),
+  HUBLINK_WORKER: optional.refine((v) => v === undefined || v === "on" || v === "off", {
+    message: "must be on (run background jobs in this process, the default) or off (run them with npm run worker)",
   }),
 });
 
@@ -163,6 +175,13 @@ function buildEnv(v: z.infer<typeof schema>) {
       : demoMode
         ? { ...DEMO_GITHUB_APP }
         : null,
+    ops: {
+      logLevel: (v.LOG_LEVEL ?? "info") as LogLevel,
+      /** null: /api/metrics answers 404. */
+      metricsToken: v.METRICS_TOKEN ?? null,
+      /** Whether `npm start` runs the background jobs in its own process. */
+      inProcessWorker: v.HUBLINK_WORKER !== "off",
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return env;
@@ -176,6 +195,25 @@ export function parseEnv(source: Source): Env {
     );
   }
   return buildEnv(parsed.data);
+}
+
+/**
+ * Every configured value that must never appear in a log line: the logger replaces each one.
+ * Includes the database password and each key of the key ring on its own.
+ */
+export function secretsOf(env: Env): string[] {
+  const databasePassword = URL.canParse(env.databaseUrl) ? decodeURIComponent(new URL(env.databaseUrl).password) : "";
+  return [
+    env.authSecret,
+    env.sessionSecret,
+    ...env.tokenEncryptionKeys.map((key) => key.toString("base64")),
+    env.signIn.clientSecret,
+    env.connect.clientSecret,
+    env.githubApp?.clientSecret,
+    env.githubApp?.webhookSecret,
+    env.ops.metricsToken,
+    databasePassword,
+  ].filter((value): value is string => typeof value === "string" && value.length > 0);
 }
 
 let cached: Env | undefined;

@@ -6,10 +6,21 @@ const PRISMA_CLI = path.resolve("node_modules", ".bin", "prisma");
 
 /** Applies pending migrations with `prisma migrate deploy`; throws with Prisma's output on failure. */
 export function runMigrations(databaseUrl: string, { quiet = false } = {}): void {
-  const result = spawnSync(PRISMA_CLI, ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
+  const deploy = () =>
+    spawnSync(PRISMA_CLI, ["migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+    });
+  let result = deploy();
+  // Instances starting together queue on Prisma's PostgreSQL advisory lock, which gives up after
+  // 10 s; the one holding it is applying (or checking) the same migrations, so wait and ask again.
+  for (
+    let attempt = 1;
+    attempt < 4 && result.status !== 0 && /advisory lock/i.test(result.stdout + result.stderr);
+    attempt++
+  ) {
+    result = deploy();
+  }
   if (result.status !== 0) {
     throw new Error(
       `Database migration failed:\n${result.stdout ?? ""}${result.stderr ?? result.error?.message ?? ""}`,

@@ -8,6 +8,8 @@ import { asGitHubFailure, responseHeadersOf } from "./api/failures";
 import { noteRateLimit } from "./api/rate-limit";
 import { addConditionalRequests, databaseResponseCache } from "./api/response-cache";
 import { connectionAuthStrategy } from "./tokens/valid-token";
+import { logger } from "../ops/logger";
+import { metrics } from "../ops/metrics";
 
 // The one Octokit factory: GitHub's REST API as a signed-in person.
 const HublinkOctokit = Octokit.plugin(throttling, retry);
@@ -31,11 +33,29 @@ const searchGate = {
 const log = {
   debug: () => undefined,
   info: () => undefined,
-  warn: console.warn,
+  warn: (message: string) => logger().warn(message),
   error: (message: string) => {
-    if (!/ - 304 with id /.test(message)) console.error(message);
+    if (!/ - 304 with id /.test(message)) logger().error(message);
   },
 };
+
+/** Counts GitHub's answers as they arrive, inside the response cache: a 304 is cache=revalidated. */
+function countGitHubRequests(octokit: GitHubClient): void {
+  octokit.hook.wrap("request", async (request, options) => {
+    try {
+      const response = await request(options);
+      metrics().githubRequests.inc({ status: String(response.status), cache: "no" });
+      return response;
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      metrics().githubRequests.inc({
+        status: typeof status === "number" ? String(status) : "network_error",
+        cache: status === 304 ? "revalidated" : "no",
+      });
+      throw error;
+    }
+  });
+}
 
 function createClient(auth: { userId: string } | { accessToken: string }): GitHubClient {
   // Concurrency is bounded per person, not shared by everyone on this instance.
@@ -57,6 +77,7 @@ function createClient(auth: { userId: string } | { accessToken: string }): GitHu
     // One quick retry of a 5xx; a person is waiting, and "Try again" is theirs to press.
     retry: { retries: 1, retryAfterBaseValue: 250 },
   });
+  countGitHubRequests(octokit); // registered first: the innermost layer, nearest GitHub
   if ("userId" in auth) addConditionalRequests(octokit, databaseResponseCache(db, auth.userId));
   // Outermost: one deadline for the request and its retries, and typed failures for the panels.
   octokit.hook.wrap("request", async (request, options) => {

@@ -3,6 +3,7 @@ import { deleteAuthorization } from "@octokit/oauth-methods";
 import { httpStatusOf } from "../api/errors";
 import { oauthAppFor } from "../api/oauth-app";
 import { accessTokenOf, findConnection, markDisconnected, type StoredConnection } from "./store";
+import { logger } from "../../ops/logger";
 
 /**
  * Disconnect: revoke the grant at GitHub, then forget the tokens here whatever GitHub said — a
@@ -37,7 +38,7 @@ async function revokeGrantAtGitHub(connection: StoredConnection): Promise<boolea
     } as Parameters<typeof deleteAuthorization>[0]);
     return status === 204;
   } catch (error) {
-    console.warn(`github grant revocation not confirmed (${httpStatusOf(error) ?? (error as Error).name})`);
+    logger().warn(`github grant revocation not confirmed (${httpStatusOf(error) ?? (error as Error).name})`);
     return false;
   }
 }

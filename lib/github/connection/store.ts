@@ -330,3 +330,56 @@ export async function markDisconnected(connection: StoredConnection, revokedAtGi
     });
   });
 }
+
+// ---- Reads for the background jobs (lib/jobs) ----
+
+/** Connected GitHub App connections whose refresh token dies before `before`, soonest first. */
+export async function findConnectionsWithRefreshTokenExpiringBefore(
+  before: Date,
+  limit: number,
+): Promise<StoredConnection[]> {
+  const rows = await db.gitHubConnection.findMany({
+    where: {
+      status: "connected",
+      kind: "github_app",
+      refreshTokenCiphertext: { not: null },
+      refreshTokenExpiresAt: { lte: before },
+    },
+    orderBy: { refreshTokenExpiresAt: "asc" },
+    take: limit,
+  });
+  return rows.map(toStoredConnection);
+}
+
+/** Connected connections nobody verified since `before` (or ever), longest unverified first. */
+export async function findConnectionsUnverifiedSince(before: Date, limit: number): Promise<StoredConnection[]> {
+  const rows = await db.gitHubConnection.findMany({
+    where: {
+      status: "connected",
+      accessTokenCiphertext: { not: null },
+      OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: before } }],
+    },
+    orderBy: { lastVerifiedAt: "asc" },
+    take: limit,
+  });
+  return rows.map(toStoredConnection);
+}
+
+/** Connected GitHub App connections, for reconciling their installations; `after` pages by id. */
+export async function findConnectedGitHubAppConnections(after: string | null, limit: number) {
+  const rows = await db.gitHubConnection.findMany({
+    where: { status: "connected", kind: "github_app", ...(after ? { id: { gt: after } } : {}) },
+    orderBy: { id: "asc" },
+    take: limit,
+    select: { id: true, userId: true },
+  });
+  return rows;
+}
+
+/** Stored connections by status, for metrics. */
+export async function countConnectionsByStatus(): Promise<Record<ConnectionStatus, number>> {
+  const groups = await db.gitHubConnection.groupBy({ by: ["status"], _count: { _all: true } });
+  const counts: Record<ConnectionStatus, number> = { connected: 0, revoked: 0, expired: 0, disconnected: 0 };
+  for (const group of groups) counts[parseConnectionStatus(group.status)] += group._count._all;
+  return counts;
+}

@@ -12,6 +12,7 @@ import { consumeState } from "../../auth/single-use-state";
 import { listUserInstallations, type InstallationView } from "./from-github";
 import { verifyInstallState } from "./install-state";
 import { recordInstallation, resolveInstallationRequests } from "./records";
+import { logger } from "../../ops/logger";
 
 // GitHub's setup redirect after someone installs, updates or requests Hublink's GitHub App
 // (`setup_action` = install | update | request), arriving at the same callback as OAuth.
@@ -124,6 +125,6 @@ async function reconcileQuietly(userId: string) {
     const installations = await listUserInstallations(githubFor(userId));
     for (const installation of installations) await recordInstallation(db, installation);
   } catch (error) {
-    console.warn(`installation reconcile skipped: ${(error as Error).name}`);
+    logger().warn(`installation reconcile skipped: ${(error as Error).name}`);
   }
 }

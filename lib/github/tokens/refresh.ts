@@ -13,6 +13,8 @@ import {
   type StoredConnection,
 } from "../connection/store";
 import { markExpired, markRevoked } from "./revocation";
+import { logger } from "../../ops/logger";
+import { metrics } from "../../ops/metrics";
 import { isEnded } from "../connection/status";
 
 // Refreshing a GitHub App user token exactly once per expiry across every app process sharing the
@@ -99,6 +101,7 @@ async function refreshHoldingClaim(
     if (error instanceof OAuthError && error.code === "bad_refresh_token") {
       // Before its expiry the refresh token is refused only when the grant is gone. Right after a
       // 401 on an unexpired access token both credentials were refused: that is a revocation.
+      metrics().refreshFailures.inc({ reason: "bad_refresh_token" });
       if (afterRejection) {
         await markRevoked(mine, "refresh_rejected");
         throw new GitHubConnectionError("revoked");
@@ -115,7 +118,8 @@ async function refreshHoldingClaim(
         : error instanceof MissingAppError
           ? ", no GitHub App configured"
           : "";
-    console.warn(`github token refresh failed (${reason}${detail}); tokens kept`);
+    metrics().refreshFailures.inc({ reason });
+    logger().warn({ connectionId: seen.id, reason }, `github token refresh failed (${reason}${detail}); tokens kept`);
     await releaseRefreshClaim(seen, claimId, reason);
     if (!(
       error instanceof TokenEndpointUnavailableError ||
@@ -128,6 +132,14 @@ async function refreshHoldingClaim(
 
   const saved = await saveRefreshedPair(seen, claimId, refreshed);
   // Not saved: the claim was taken over or the connection ended meanwhile. The row says what holds now.
-  if (!saved) console.warn("github token refresh finished after losing its claim; the new tokens were discarded");
+  if (saved) {
+    metrics().refreshes.inc();
+    logger().info({ connectionId: seen.id }, "github token refreshed");
+  } else {
+    logger().warn(
+      { connectionId: seen.id },
+      "github token refresh finished after losing its claim; the new tokens were discarded",
+    );
+  }
   return assertUsable(await findConnectionById(seen.id));
 }

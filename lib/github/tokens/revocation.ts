@@ -1,5 +1,7 @@
 import "server-only";
 import { endConnections, type ConnectionMatch } from "../connection/store";
+import { logger } from "../../ops/logger";
+import { metrics } from "../../ops/metrics";
 
 // The two ways a stored connection stops being usable without the person asking: GitHub revoked
 // it, or its refresh token is no longer accepted. Both keep the row (so /reconnect can say what
@@ -18,12 +20,23 @@ type Options = Parameters<typeof endConnections>[3];
 
 /** Marks the matching connection revoked now. Returns how many connections changed (0 or more). */
 export function markRevoked(match: ConnectionMatch, reason: RevocationReason, options?: Options) {
-  return endConnections(match, "revoked", reason, options);
+  return endConnections(match, "revoked", reason, options).then(noted("revoked", reason));
 }
 
 /** The refresh token is no longer accepted (or past its expiry): the person must reconnect. */
 export function markExpired(match: ConnectionMatch, reason: ExpiryReason, options?: Options) {
-  return endConnections(match, "expired", reason, options);
+  return endConnections(match, "expired", reason, options).then(noted("expired", reason));
+}
+
+/** Logs and counts an ending that changed a row. Inside a transaction that later fails this over-counts, never under. */
+function noted(status: "revoked" | "expired", reason: RevocationReason | ExpiryReason) {
+  return (changed: number) => {
+    if (changed > 0) {
+      metrics().connectionsEnded.inc({ status, reason }, changed);
+      logger().warn({ status, reason, connections: changed }, `github connection ${status}`);
+    }
+    return changed;
+  };
 }
 
 const EXPLANATIONS: Record<RevocationReason | ExpiryReason, string> = {

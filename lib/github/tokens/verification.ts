@@ -4,6 +4,7 @@ import { GitHubConnectionError, httpStatusOf } from "../api/errors";
 import { oauthAppFor } from "../api/oauth-app";
 import { markVerified, type StoredConnection } from "../connection/store";
 import { markRevoked } from "./revocation";
+import { logger } from "../../ops/logger";
 
 // The proactive check: a connection nobody has verified for a day is asked about at GitHub
 // (POST /applications/{client_id}/token) the next time its owner needs it, so a revocation is
@@ -50,7 +51,7 @@ export async function askGitHubAboutToken(
     return "valid";
   } catch (error) {
     if (httpStatusOf(error) === 404) return "unknown_to_github";
-    console.warn(`github token check inconclusive (${httpStatusOf(error) ?? (error as Error).name})`);
+    logger().warn(`github token check inconclusive (${httpStatusOf(error) ?? (error as Error).name})`);
     return "inconclusive";
   }
 }

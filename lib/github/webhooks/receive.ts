@@ -15,6 +15,8 @@ import { accessTokenOf, findConnectionsOfGitHubUser } from "../connection/store"
 import { markRevoked } from "../tokens/revocation";
 import { askGitHubAboutToken } from "../tokens/verification";
 import { deliveryEnvelope, isHandledEvent, webhookPayloads, type HandledEvent } from "./payloads";
+import { logger } from "../../ops/logger";
+import { metrics } from "../../ops/metrics";
 
 // Signed GitHub webhooks. Nothing in a delivery is believed — not even parsed — before its
 // X-Hub-Signature-256 matches the body (constant-time, @octokit/webhooks). Each X-GitHub-Delivery
@@ -47,7 +49,21 @@ async function readCappedBody(body: ReadableStream<Uint8Array> | null, limit: nu
 
 let verifier: Webhooks | undefined;
 
+/** Handles one delivery; every answer is logged and counted by event (handled ones by name) and result. */
 export async function receiveWebhook(request: Request): Promise<WebhookAnswer> {
+  const received = await handleDelivery(request);
+  const header = request.headers.get("x-github-event");
+  const event = header && isHandledEvent(header) ? header : "other";
+  metrics().webhookDeliveries.inc({ event, result: received.body.result });
+  const deliveryId = request.headers.get("x-github-delivery")?.slice(0, 100);
+  logger()[received.status >= 500 ? "warn" : "info"](
+    { event, deliveryId, status: received.status, result: received.body.result },
+    "github webhook",
+  );
+  return received;
+}
+
+async function handleDelivery(request: Request): Promise<WebhookAnswer> {
   const secret = getEnv().githubApp?.webhookSecret;
   if (!secret) return answer(404, "no_github_app");
   if (Number(request.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES) return answer(413, "too_large");
@@ -89,7 +105,7 @@ export async function receiveWebhook(request: Request): Promise<WebhookAnswer> {
       : [];
   if (revocations === "undecided") {
     // Not stored as handled: GitHub's redelivery (or the next one) decides once GitHub can answer.
-    console.warn(`github webhook ${deliveryId} deferred: GitHub could not say whether the stored token still works`);
+    logger().warn(`github webhook ${deliveryId} deferred: GitHub could not say whether the stored token still works`);
     return answer(503, "github_unavailable");
   }
   try {
@@ -152,6 +168,7 @@ async function apply(
     return;
   }
   const { action, installation, requester } = data as Payload<"installation">;
+  logger().info({ event, action, installationId: installation.id }, "github installation changed");
   if (event === "installation_repositories") {
     await installationChanged(tx, installation);
     return;

@@ -1,5 +1,6 @@
 import { Time } from "@/app/components/time";
 import { GitHubConnectionError } from "@/lib/github/api/errors";
+import { logger } from "@/lib/ops/logger";
 import {
   installationSettingsUrl,
   loadInstallations,
@@ -14,7 +15,7 @@ export async function InstallationsPanel({ userId }: { userId: string }) {
   } catch (error) {
     if (error instanceof GitHubConnectionError)
       return <p className="muted">Connect GitHub to see where Hublink&apos;s app is installed.</p>;
-    console.warn(`installations panel: ${(error as Error).name}`);
+    logger().warn(`installations panel: ${(error as Error).name}`);
     return (
       <p className="notice notice-error" role="alert">
         GitHub could not list your installations right now. Reload the page to try again.

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/config/env";
+import { logger } from "@/lib/ops/logger";
 import { completeConnect, type ConnectOutcome } from "@/lib/github/connect/complete";
 import { flowCookieOptions } from "@/lib/auth/flow-cookie-options";
 import { FLOW_COOKIE } from "@/lib/github/connect/flow-cookie";
@@ -19,7 +20,7 @@ export async function GET(request: NextRequest) {
 
   // Every failure lands on the connections page, which explains the problem code and offers to retry.
   const problemPage = (flow: string, problem: string, account?: string) => {
-    console.warn(`github ${flow} failed: ${problem}`);
+    logger().warn(`github ${flow} failed: ${problem}`);
     const url = new URL("/settings/connections", appUrl);
     url.searchParams.set("error", problem);
     if (account) url.searchParams.set("account", account);
