@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { getEnv } from "../config/env";
 import { asGitHubFailure, responseHeadersOf } from "./api/failures";
 import { noteRateLimit } from "./api/rate-limit";
-import { addConditionalRequests, databaseResponseCache } from "./api/response-cache";
+import { addResponseCache, databaseResponseCache } from "./api/response-cache";
 import { connectionAuthStrategy } from "./tokens/valid-token";
 
 // The one Octokit factory: GitHub's REST API as a signed-in person.
@@ -14,8 +14,33 @@ const HublinkOctokit = Octokit.plugin(throttling, retry);
 
 export type GitHubClient = InstanceType<typeof HublinkOctokit>;
 
-/** A page is waiting: past this, a panel says GitHub is slow instead of hanging. Covers retries too. */
+/**
+ * A page is waiting: past this, a panel says GitHub is slow instead of hanging. It runs from the
+ * moment the request first goes to GitHub and covers its retries, but not time spent waiting for
+ * the per-person throttle; identical requests never wait at all (they share one call).
+ */
 const REQUEST_TIMEOUT_MS = 10_000;
+
+/** A deadline armed by the first network attempt rather than by the request's creation. */
+function deadlineAtFirstAttempt(ms: number) {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    signal: controller.signal,
+    get expired() {
+      return controller.signal.aborted;
+    },
+    start() {
+      timer ??= setTimeout(
+        () => controller.abort(new DOMException("GitHub did not answer in time", "TimeoutError")),
+        ms,
+      );
+    },
+    clear() {
+      clearTimeout(timer);
+    },
+  };
+}
 
 type ThrottleOptions = NonNullable<ConstructorParameters<typeof HublinkOctokit>[0]>["throttle"];
 
@@ -57,11 +82,18 @@ function createClient(auth: { userId: string } | { accessToken: string }): GitHu
     // One quick retry of a 5xx; a person is waiting, and "Try again" is theirs to press.
     retry: { retries: 1, retryAfterBaseValue: 250 },
   });
-  if ("userId" in auth) addConditionalRequests(octokit, databaseResponseCache(db, auth.userId));
-  // Outermost: one deadline for the request and its retries, and typed failures for the panels.
+  // Inner: one deadline for the request and its retries, and typed failures for the panels.
   octokit.hook.wrap("request", async (request, options) => {
-    const deadline = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-    options.request = { ...options.request, signal: deadline };
+    const deadline = deadlineAtFirstAttempt(REQUEST_TIMEOUT_MS);
+    const send: typeof fetch = options.request?.fetch ?? fetch;
+    options.request = {
+      ...options.request,
+      signal: deadline.signal,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+        deadline.start();
+        return send(input, init);
+      },
+    };
     try {
       const response = await request(options);
       if ("userId" in auth) noteRateLimit(auth.userId, response.headers);
@@ -69,9 +101,18 @@ function createClient(auth: { userId: string } | { accessToken: string }): GitHu
     } catch (error) {
       const headers = responseHeadersOf(error);
       if (headers && "userId" in auth) noteRateLimit(auth.userId, headers);
-      throw asGitHubFailure(error, deadline.aborted);
+      throw asGitHubFailure(error, deadline.expired);
+    } finally {
+      deadline.clear();
     }
   });
+  // Outermost, so a fresh or coalesced answer never enters the throttle's queue or the deadline.
+  if ("userId" in auth) {
+    addResponseCache(octokit, databaseResponseCache(db, auth.userId), {
+      owner: auth.userId,
+      maxAgeSeconds: getEnv().github.cacheMaxAgeSeconds,
+    });
+  }
   return octokit;
 }
 
