@@ -20,8 +20,8 @@ export async function ProfilePanel({ userId }: { userId: string }) {
   const profile = result.value;
   return (
     <section className="panel profile" aria-labelledby="profile">
-      {/* eslint-disable-next-line @next/next/no-img-element -- avatars come from the configured GitHub host, not a fixed domain */}
       {result.stale && <PanelStale stale={result.stale} />}
+      {/* eslint-disable-next-line @next/next/no-img-element -- avatars come from the configured GitHub host, not a fixed domain */}
       <img src={profile.avatarUrl} alt="" width={96} height={96} className="avatar profile-avatar" />
       <h2 id="profile">
         <span className="profile-name">{profile.name ?? profile.login}</span>
