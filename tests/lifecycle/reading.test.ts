@@ -34,7 +34,7 @@ describe.each(providers)("reading the dashboard on %s", (provider) => {
   /** One dashboard view: its five panels side by side, each value-or-failure, stale marks included. */
   function view(userId: string) {
     const { getProfile, getRecentRepositories, searchWork } = lib.dashboard;
-    const panels = [
+    const panels: (() => Promise<unknown>)[] = [
       () => getProfile(userId),
       () => getRecentRepositories(userId),
       () => searchWork(userId, { kind: "pr", filter: "created", state: "open" }, { perPage: 5 }),

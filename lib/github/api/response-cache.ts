@@ -83,6 +83,38 @@ export function databaseResponseCache(database: Pick<Database, "gitHubResponseCa
   };
 }
 
+/**
+ * GitHub told us (a webhook) that these repositories changed: every person's cached answers about
+ * them, and every cached search (which may list their issues and pull requests), are revalidated
+ * on the next read. With `includeRepositoryLists`, lists of repositories too (one was added,
+ * removed, renamed). Only freshUntil changes: updatedAt keeps saying when GitHub last confirmed
+ * the answer, which a stale copy shows as "as of". Raw SQL because Prisma's updateMany would also
+ * move updatedAt; both providers take this statement as written.
+ */
+export async function markRepositoryAnswersStale(
+  writer: Pick<Database, "$executeRaw">,
+  apiUrl: string,
+  fullNames: string[],
+  { includeRepositoryLists = false } = {},
+): Promise<number> {
+  const patterns = [
+    ...fullNames.flatMap((name) => [
+      `${apiUrl}/repos/${name}`,
+      `${apiUrl}/repos/${name}/%`,
+      `${apiUrl}/repos/${name}?%`,
+    ]),
+    `${apiUrl}/search/%`,
+    ...(includeRepositoryLists ? [`${apiUrl}/user/repos%`, `${apiUrl}/user/installations%`] : []),
+  ];
+  let marked = 0;
+  for (const pattern of patterns) {
+    // lower() on both sides: GitHub's names are case-insensitive, and PostgreSQL's LIKE is not.
+    marked += await writer.$executeRaw`UPDATE "GitHubResponseCache" SET "freshUntil" = NULL
+      WHERE "freshUntil" IS NOT NULL AND lower("url") LIKE lower(${pattern})`;
+  }
+  return marked;
+}
+
 /** How long GitHub lets a client reuse this answer, in seconds (0 when it did not say or forbids it). */
 export function maxAgeOf(cacheControl: string | number | undefined): number {
   const value = String(cacheControl ?? "").toLowerCase();
