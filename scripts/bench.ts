@@ -5,7 +5,8 @@
 // --port-offset=20 (BENCH_PORT_OFFSET: apps on 3200+offset…, the emulator on 4200+offset),
 // --baseline=DIR (BENCH_BASELINE: another built checkout, e.g. main, measured as "before"),
 // --build (build first; also done when there is no build), --short (CI: few views, asserts counts).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -27,6 +28,7 @@ const offset = Number(flag("port-offset", "BENCH_PORT_OFFSET", "0"));
 const baseline = flag("baseline", "BENCH_BASELINE", "");
 const postgresUrl = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL! : null;
 const root = process.cwd();
+const execFileAsync = promisify(execFile);
 const LOGINS = ["octocat", "hubot", "monalisa", "bigcat"];
 if (peopleCount < 1 || peopleCount > LOGINS.length) throw new Error(`--people must be 1 to ${LOGINS.length}`);
 
@@ -125,12 +127,12 @@ async function main() {
         instances.push({ url, env });
       }
       await control.reset();
-      const seeded = spawnSync(
+      // Asynchronously: the emulator answering the seeding runs in this process.
+      const seeded = await execFileAsync(
         process.execPath,
         ["--conditions=react-server", "--import", "tsx", "scripts/bench/seed.ts", emulator.url, ...logins],
         { cwd: root, env: instances[0]!.env, encoding: "utf8" },
       );
-      if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
       const people = JSON.parse(seeded.stdout) as { login: string; userId: string; sessionToken: string }[];
       const inspect = createPrismaClient(database.url);
       try {
@@ -164,7 +166,7 @@ async function main() {
   writeFileSync(
     path.join(root, "reports", "bench.json"),
     JSON.stringify(
-      results.map((r) => ({ variant: r.variant.label, rows: r.rows.map(({ all: _all, ...row }) => row) })),
+      results.map((r) => ({ variant: r.variant.label, rows: r.rows.map((row) => ({ ...row, all: undefined })) })),
       null,
       2,
     ),
