@@ -2,6 +2,7 @@ import "server-only";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import { cache } from "react";
 import { db } from "../db/client";
 import { getEnv } from "../config/env";
 import { asGitHubFailure, responseHeadersOf } from "./api/failures";
@@ -116,9 +117,14 @@ function createClient(auth: { userId: string } | { accessToken: string }): GitHu
   return octokit;
 }
 
+// One client per person per server render: a dashboard's five panels share it instead of building
+// five Octokit instances (and five throttling limiters). Outside a render (route handlers, tests)
+// React's cache() does not memoise, and each call builds its own client as before.
+const clientForRender = cache((userId: string) => createClient({ userId }));
+
 /** GitHub as a signed-in person, through their stored connection (refreshed, revocation-aware, cached). */
 export function githubFor(userId: string): GitHubClient {
-  return createClient({ userId });
+  return clientForRender(userId);
 }
 
 /**

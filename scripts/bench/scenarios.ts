@@ -59,11 +59,13 @@ export async function runVariant(options: {
   for (const person of people) for (let i = 0; i < instances.length; i++) await dashboard(person);
 
   const rows = [];
-  rows.push(await scenario(SCENARIOS.cold, control, () => inTurn(repetitions, forgetAnswers, () => dashboard(first))));
-  rows.push(await scenario(SCENARIOS.warmFresh, control, () => inTurn(repetitions, nothing, () => dashboard(first))));
-  rows.push(
-    await scenario(SCENARIOS.warmRevalidated, control, () => inTurn(repetitions, ageAnswers, () => dashboard(first))),
-  );
+  // Sequential views go round the people: GitHub allows each person 30 searches a minute, and a
+  // cold dashboard makes three.
+  let next = 0;
+  const nextPerson = () => dashboard(people[next++ % people.length]!);
+  rows.push(await scenario(SCENARIOS.cold, control, () => inTurn(repetitions, forgetAnswers, nextPerson)));
+  rows.push(await scenario(SCENARIOS.warmFresh, control, () => inTurn(repetitions, nothing, nextPerson)));
+  rows.push(await scenario(SCENARIOS.warmRevalidated, control, () => inTurn(repetitions, ageAnswers, nextPerson)));
   await forgetAnswers();
   rows.push(await scenario(SCENARIOS.manyCold, control, () => together(20, (i) => people[i % people.length]!)));
   rows.push(await scenario(SCENARIOS.manyWarm, control, () => together(20, (i) => people[i % people.length]!)));
