@@ -71,6 +71,10 @@ const schema = z.object({
   GITHUB_APP_CLIENT_ID: optional,
   GITHUB_APP_CLIENT_SECRET: optional,
   GITHUB_WEBHOOK_SECRET: optional,
+  GITHUB_CACHE_MAX_AGE: optional.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 3600), {
+    message:
+      "must be a whole number of seconds from 0 to 3600: how long a GitHub answer is shown without asking GitHub again (never longer than GitHub's own max-age, 60 s on github.com; 0 revalidates every view)",
+  }),
   GITHUB_EMULATOR_PORT: optional.refine((v) => v === undefined || /^\d{2,5}$/.test(v), {
     message: "must be a TCP port number, e.g. 4010",
   }),
@@ -129,6 +133,8 @@ function buildEnv(v: z.infer<typeof schema>) {
       url: githubUrl,
       apiUrl:
         v.GITHUB_API_URL ?? (githubUrl === "https://github.com" ? "https://api.github.com" : `${githubUrl}/api/v3`),
+      /** Upper bound on GitHub's Cache-Control max-age for serving a stored answer without asking (seconds). */
+      cacheMaxAgeSeconds: v.GITHUB_CACHE_MAX_AGE === undefined ? 60 : Number(v.GITHUB_CACHE_MAX_AGE),
     },
     signIn: demoMode
       ? { ...DEMO_SIGN_IN_APP }

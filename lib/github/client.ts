@@ -2,11 +2,12 @@ import "server-only";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import { cache } from "react";
 import { db } from "../db/client";
 import { getEnv } from "../config/env";
 import { asGitHubFailure, responseHeadersOf } from "./api/failures";
 import { noteRateLimit } from "./api/rate-limit";
-import { addConditionalRequests, databaseResponseCache } from "./api/response-cache";
+import { addResponseCache, databaseResponseCache } from "./api/response-cache";
 import { connectionAuthStrategy } from "./tokens/valid-token";
 import { logger } from "../ops/logger";
 import { metrics } from "../ops/metrics";
@@ -16,8 +17,33 @@ const HublinkOctokit = Octokit.plugin(throttling, retry);
 
 export type GitHubClient = InstanceType<typeof HublinkOctokit>;
 
-/** A page is waiting: past this, a panel says GitHub is slow instead of hanging. Covers retries too. */
+/**
+ * A page is waiting: past this, a panel says GitHub is slow instead of hanging. It runs from the
+ * moment the request first goes to GitHub and covers its retries, but not time spent waiting for
+ * the per-person throttle; identical requests never wait at all (they share one call).
+ */
 const REQUEST_TIMEOUT_MS = 10_000;
+
+/** A deadline armed by the first network attempt rather than by the request's creation. */
+function deadlineAtFirstAttempt(ms: number) {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    signal: controller.signal,
+    get expired() {
+      return controller.signal.aborted;
+    },
+    start() {
+      timer ??= setTimeout(
+        () => controller.abort(new DOMException("GitHub did not answer in time", "TimeoutError")),
+        ms,
+      );
+    },
+    clear() {
+      clearTimeout(timer);
+    },
+  };
+}
 
 type ThrottleOptions = NonNullable<ConstructorParameters<typeof HublinkOctokit>[0]>["throttle"];
 
@@ -78,11 +104,18 @@ function createClient(auth: { userId: string } | { accessToken: string }): GitHu
     retry: { retries: 1, retryAfterBaseValue: 250 },
   });
   countGitHubRequests(octokit); // registered first: the innermost layer, nearest GitHub
-  if ("userId" in auth) addConditionalRequests(octokit, databaseResponseCache(db, auth.userId));
-  // Outermost: one deadline for the request and its retries, and typed failures for the panels.
+  // Inner: one deadline for the request and its retries, and typed failures for the panels.
   octokit.hook.wrap("request", async (request, options) => {
-    const deadline = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-    options.request = { ...options.request, signal: deadline };
+    const deadline = deadlineAtFirstAttempt(REQUEST_TIMEOUT_MS);
+    const send: typeof fetch = options.request?.fetch ?? fetch;
+    options.request = {
+      ...options.request,
+      signal: deadline.signal,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+        deadline.start();
+        return send(input, init);
+      },
+    };
     try {
       const response = await request(options);
       if ("userId" in auth) noteRateLimit(auth.userId, response.headers);
@@ -90,15 +123,29 @@ function createClient(auth: { userId: string } | { accessToken: string }): GitHu
     } catch (error) {
       const headers = responseHeadersOf(error);
       if (headers && "userId" in auth) noteRateLimit(auth.userId, headers);
-      throw asGitHubFailure(error, deadline.aborted);
+      throw asGitHubFailure(error, deadline.expired);
+    } finally {
+      deadline.clear();
     }
   });
+  // Outermost, so a fresh or coalesced answer never enters the throttle's queue or the deadline.
+  if ("userId" in auth) {
+    addResponseCache(octokit, databaseResponseCache(db, auth.userId), {
+      owner: auth.userId,
+      maxAgeSeconds: getEnv().github.cacheMaxAgeSeconds,
+    });
+  }
   return octokit;
 }
 
+// One client per person per server render: a dashboard's five panels share it instead of building
+// five Octokit instances (and five throttling limiters). Outside a render (route handlers, tests)
+// React's cache() does not memoise, and each call builds its own client as before.
+const clientForRender = cache((userId: string) => createClient({ userId }));
+
 /** GitHub as a signed-in person, through their stored connection (refreshed, revocation-aware, cached). */
 export function githubFor(userId: string): GitHubClient {
-  return createClient({ userId });
+  return clientForRender(userId);
 }
 
 /**

@@ -30,14 +30,24 @@ describe("configuration", () => {
     const env = parseEnv(production);
     expect(env.demoMode).toBe(false);
     expect(env.databaseUrl).toBe("file:./data/hublink.db");
-    expect(env.github).toEqual({ url: "https://github.com", apiUrl: "https://api.github.com" });
+    expect(env.github).toEqual({ url: "https://github.com", apiUrl: "https://api.github.com", cacheMaxAgeSeconds: 60 });
     expect(env.connect).toEqual({ clientId: "Ov23liProd", clientSecret: "prod-secret", scopes: ["repo", "read:org"] });
     expect(env.githubApp).toBeNull();
   });
 
   it("derives the REST URL of GitHub Enterprise Server from GITHUB_URL", () => {
     const env = parseEnv({ ...production, GITHUB_URL: "https://ghe.example.com/" });
-    expect(env.github).toEqual({ url: "https://ghe.example.com", apiUrl: "https://ghe.example.com/api/v3" });
+    expect(env.github).toMatchObject({ url: "https://ghe.example.com", apiUrl: "https://ghe.example.com/api/v3" });
+  });
+
+  it("takes GITHUB_CACHE_MAX_AGE in whole seconds, 0 (revalidate every view) to 3600", () => {
+    expect(parseEnv({ ...production, GITHUB_CACHE_MAX_AGE: "0" }).github.cacheMaxAgeSeconds).toBe(0);
+    expect(parseEnv({ ...production, GITHUB_CACHE_MAX_AGE: "30" }).github.cacheMaxAgeSeconds).toBe(30);
+    for (const bad of ["-1", "1.5", "soon", "3601"]) {
+      expect(() => parseEnv({ ...production, GITHUB_CACHE_MAX_AGE: bad })).toThrow(
+        /GITHUB_CACHE_MAX_AGE: must be a whole number of seconds/,
+      );
+    }
   });
 
   it("points everything at the emulator in demo mode", () => {

@@ -4,11 +4,14 @@ import type { RunningEmulator } from "@hublink/github-emulator";
 import { emulatorControl, startTestEmulator, tokenFor } from "@hublink/github-emulator/testing";
 import { DEMO_CONNECT_APP, demoEmulatorApps } from "@/lib/config/demo";
 import type { Database } from "@/lib/db/create-client";
-import { addConditionalRequests, databaseResponseCache } from "@/lib/github/api/response-cache";
+import { GitHubUnavailableError } from "@/lib/github/api/errors";
+import { addResponseCache, databaseResponseCache, maxAgeOf, readsInFlight } from "@/lib/github/api/response-cache";
+import { collectStaleness } from "@/lib/github/api/staleness";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
-// The conditional-request hook against the emulator's real ETags and a migrated database: SQLite,
-// and PostgreSQL too when TEST_POSTGRES_URL names one (the store every app instance shares).
+// The shared response cache (freshness, conditional requests, coalescing, stale-if-error) against the
+// emulator's real ETags and Cache-Control and a migrated database: SQLite, and PostgreSQL too when
+// TEST_POSTGRES_URL names one (the store every app instance shares).
 
 const provider = process.env.TEST_POSTGRES_URL ? "postgresql" : "sqlite";
 
@@ -30,16 +33,32 @@ afterAll(async () => {
   await Promise.all([emu.stop(), database.drop()]);
 });
 beforeEach(async () => {
+  clock = Date.now();
   await emulatorControl(emu.url).reset();
   await db.gitHubResponseCache.deleteMany();
   token = await tokenFor(emu, "octocat", { clientId: DEMO_CONNECT_APP.clientId, scope: "repo read:org" });
 });
 
-function clientFor(userId: string) {
-  const octokit = new Octokit({ auth: token, baseUrl: emu.apiUrl });
-  addConditionalRequests(octokit, databaseResponseCache(db, userId));
+/** A test clock: freshness is decided by it, so "a minute later" needs no waiting. */
+let clock = Date.now();
+
+/** maxAgeSeconds 0 = the cache only revalidates (every call asks GitHub, 304 when unchanged). */
+function clientFor(userId: string, maxAgeSeconds = 0) {
+  const octokit = new Octokit({
+    auth: token,
+    baseUrl: emu.apiUrl,
+    log: { debug() {}, info() {}, warn() {}, error() {} },
+  });
+  // What githubFor's inner hook does: GitHub's failures become GitHubUnavailableError.
+  octokit.hook.error("request", (error) => {
+    const status = (error as { status?: number }).status ?? 0;
+    throw status >= 500 ? new GitHubUnavailableError("server_error") : error;
+  });
+  addResponseCache(octokit, databaseResponseCache(db, userId), { owner: userId, maxAgeSeconds, now: () => clock });
   return octokit;
 }
+
+const totalCalls = async () => Object.values((await stats()).calls).reduce((sum, n) => sum + n, 0);
 
 const stats = () => emulatorControl(emu.url).stats();
 
@@ -100,6 +119,80 @@ describe(`conditional requests (${provider})`, () => {
     const octokit = clientFor("person-1");
     await expect(octokit.request("POST /user/repos", { name: "x" })).rejects.toMatchObject({ status: 404 });
     expect(await db.gitHubResponseCache.count()).toBe(0);
+  });
+});
+
+describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
+  it("reads GitHub's max-age", () => {
+    expect(maxAgeOf("private, max-age=60, s-maxage=60")).toBe(60);
+    expect(maxAgeOf("no-cache")).toBe(0);
+    expect(maxAgeOf(undefined)).toBe(0);
+  });
+
+  it("within max-age a repeated GET asks GitHub nothing; after it, one conditional request", async () => {
+    const first = await clientFor("person-1", 60).rest.users.getAuthenticated();
+    const before = await totalCalls();
+    const again = await clientFor("person-1", 60).rest.users.getAuthenticated();
+    expect(again.data).toEqual(first.data);
+    expect(await totalCalls()).toBe(before);
+
+    clock += 61_000;
+    const beforeRevalidation = await stats();
+    await clientFor("person-1", 60).rest.users.getAuthenticated();
+    const afterRevalidation = await stats();
+    expect(afterRevalidation.notModified - beforeRevalidation.notModified).toBe(1);
+    expect(afterRevalidation.rateLimitCharged - beforeRevalidation.rateLimitCharged).toBe(0);
+    // The 304 made it fresh again.
+    await clientFor("person-1", 60).rest.users.getAuthenticated();
+    expect((await stats()).notModified).toBe(afterRevalidation.notModified);
+  });
+
+  it("GITHUB_CACHE_MAX_AGE caps GitHub's max-age, also for rows written under a longer one", async () => {
+    await clientFor("person-1", 60).rest.users.getAuthenticated();
+    clock += 11_000;
+    const before = await stats();
+    await clientFor("person-1", 10).rest.users.getAuthenticated();
+    expect((await stats()).notModified - before.notModified).toBe(1);
+  });
+
+  it("a row marked stale (null freshUntil, as a webhook leaves it) is revalidated at once", async () => {
+    await clientFor("person-1", 60).rest.users.getAuthenticated();
+    await db.gitHubResponseCache.updateMany({ data: { freshUntil: null } });
+    const before = await stats();
+    await clientFor("person-1", 60).rest.users.getAuthenticated();
+    expect((await stats()).notModified - before.notModified).toBe(1);
+  });
+
+  it("50 identical GETs of one person in flight at once make one call; another person's are separate", async () => {
+    await emulatorControl(emu.url).latency(100);
+    const before = await totalCalls();
+    const all = await Promise.all([
+      ...Array.from({ length: 50 }, () => clientFor("person-1", 60).rest.users.getAuthenticated()),
+      clientFor("person-2", 60).rest.users.getAuthenticated(),
+    ]);
+    expect(new Set(all.map((r) => r.data.login))).toEqual(new Set(["octocat"]));
+    expect((await totalCalls()) - before).toBe(2);
+    expect(readsInFlight()).toBe(0);
+  });
+
+  it("GitHub failing with a stored copy at hand: the copy, noted as stale with when GitHub last confirmed it", async () => {
+    await clientFor("person-1", 60).rest.users.getAuthenticated();
+    const storedAt = (await db.gitHubResponseCache.findFirstOrThrow()).updatedAt;
+    clock += 61_000;
+    await emulatorControl(emu.url).addFault({ method: "GET", path: "^/user$", status: 503 });
+    const { value, stale } = await collectStaleness(() => clientFor("person-1", 60).rest.users.getAuthenticated());
+    expect(value.data.login).toBe("octocat");
+    expect(stale).toMatchObject({ asOf: storedAt, problem: { reason: "server_error" } });
+    // Without a stored copy the failure stands.
+    await expect(clientFor("person-2", 60).rest.users.getAuthenticated()).rejects.toBeInstanceOf(
+      GitHubUnavailableError,
+    );
+  });
+
+  it("a fresh answer is not noted as stale", async () => {
+    await clientFor("person-1", 60).rest.users.getAuthenticated();
+    const { stale } = await collectStaleness(() => clientFor("person-1", 60).rest.users.getAuthenticated());
+    expect(stale).toBeNull();
   });
 });
 

@@ -25,12 +25,22 @@ export const providers = ["sqlite", ...(process.env.TEST_POSTGRES_URL ? ["postgr
 export async function startLifecycleWorld(
   provider: "sqlite" | "postgresql",
   appUrl = "http://127.0.0.1:9",
+  overrides: Record<string, string> = {},
 ): Promise<LifecycleWorld> {
   const emulator = await startEmulator({ port: 0, apps: demoEmulatorApps(appUrl), webhookRetryDelaysMs: [] });
   const database = await createTestDatabase(provider);
   // e2eAppEnv without NODE_ENV=production: vitest's own NODE_ENV stays.
   const appEnv = Object.fromEntries(Object.entries(e2eAppEnv).filter(([name]) => name !== "NODE_ENV"));
-  const env = { ...appEnv, APP_URL: appUrl, GITHUB_URL: emulator.url, DATABASE_URL: database.url };
+  // GITHUB_CACHE_MAX_AGE=0: these tests follow tokens through every request, so each call must reach
+  // GitHub; freshness has its own tests (tests/github/response-cache.test.ts, tests/lifecycle/reading.test.ts).
+  const env = {
+    ...appEnv,
+    APP_URL: appUrl,
+    GITHUB_URL: emulator.url,
+    DATABASE_URL: database.url,
+    GITHUB_CACHE_MAX_AGE: "0",
+    ...overrides,
+  };
   Object.assign(process.env, env);
   const control = emulatorControl(emulator.url);
   const inspect = database.connect();

@@ -1,6 +1,6 @@
 import { InstallAppPrompt } from "@/app/components/github/install-app-prompt";
 import { IssueList } from "@/app/components/github/issue-list";
-import { Panel, PanelProblem, SkippedNote } from "@/app/components/github/panel";
+import { Panel, PanelProblem, PanelStale, SkippedNote } from "@/app/components/github/panel";
 import { RepositoryList } from "@/app/components/github/repository-list";
 import { getProfile, getRecentRepositories, searchWork, type WorkSearch } from "@/lib/github/views/dashboard";
 import { settle } from "@/lib/github/views/settle";
@@ -9,7 +9,7 @@ import { settle } from "@/lib/github/views/settle";
 // its own Suspense boundary, failing on its own.
 
 export async function ProfilePanel({ userId }: { userId: string }) {
-  const result = await settle(getProfile(userId));
+  const result = await settle(() => getProfile(userId));
   if (!result.ok) {
     return (
       <Panel id="profile" title="Profile">
@@ -20,6 +20,7 @@ export async function ProfilePanel({ userId }: { userId: string }) {
   const profile = result.value;
   return (
     <section className="panel profile" aria-labelledby="profile">
+      {result.stale && <PanelStale stale={result.stale} />}
       {/* eslint-disable-next-line @next/next/no-img-element -- avatars come from the configured GitHub host, not a fixed domain */}
       <img src={profile.avatarUrl} alt="" width={96} height={96} className="avatar profile-avatar" />
       <h2 id="profile">
@@ -48,12 +49,13 @@ export async function ProfilePanel({ userId }: { userId: string }) {
 }
 
 export async function RecentRepositoriesPanel({ userId }: { userId: string }) {
-  const result = await settle(getRecentRepositories(userId));
+  const result = await settle(() => getRecentRepositories(userId));
   return (
     <Panel
       id="recent-repositories"
       title="Recently updated repositories"
       viewAll={{ href: "/repos", label: "All repositories" }}
+      stale={result.ok ? result.stale : null}
     >
       {result.ok ? (
         <>
@@ -89,13 +91,14 @@ export async function WorkPanel({
   viewAll: string;
   empty: string;
 }) {
-  const result = await settle(searchWork(userId, search, { perPage: DASHBOARD_LIST_LENGTH }));
+  const result = await settle(() => searchWork(userId, search, { perPage: DASHBOARD_LIST_LENGTH }));
   return (
     <Panel
       id={id}
       title={title}
       count={result.ok ? result.value.total : null}
       viewAll={{ href: viewAll, label: "View all" }}
+      stale={result.ok ? result.stale : null}
     >
       {result.ok ? (
         <>

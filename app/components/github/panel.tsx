@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { GitHubUnavailableError } from "@/lib/github/api/errors";
+import type { StaleNote } from "@/lib/github/api/staleness";
 import { formatTime } from "@/app/components/time";
 import { TryAgain } from "./try-again";
 
@@ -10,10 +11,12 @@ type PanelProps = {
   title: string;
   count?: number | null;
   viewAll?: { href: string; label: string };
+  /** The content is a stored copy because GitHub could not answer. */
+  stale?: StaleNote | null;
   children: React.ReactNode;
 };
 
-export function Panel({ id, title, count, viewAll, children }: PanelProps) {
+export function Panel({ id, title, count, viewAll, stale, children }: PanelProps) {
   return (
     <section className="panel" aria-labelledby={id}>
       <header className="panel-header">
@@ -23,8 +26,19 @@ export function Panel({ id, title, count, viewAll, children }: PanelProps) {
         </h2>
         {viewAll && <Link href={viewAll.href}>{viewAll.label}</Link>}
       </header>
+      {stale && <PanelStale stale={stale} />}
       <div className="panel-body">{children}</div>
     </section>
+  );
+}
+
+/** Above content shown from a stored copy: when GitHub last confirmed it, and a way to ask again. */
+export function PanelStale({ stale }: { stale: StaleNote }) {
+  return (
+    <p className="panel-stale" role="status">
+      As of <time dateTime={stale.asOf.toISOString()}>{formatTime(stale.asOf)}</time> — GitHub is not answering.{" "}
+      <TryAgain />
+    </p>
   );
 }
 

@@ -65,7 +65,7 @@ export function WorkView({ search, page, userId }: { search: WorkSearch; page: n
 async function WorkResults({ userId, search, page }: { userId: string; search: WorkSearch; page: number }) {
   const view = VIEWS[search.kind];
   const title = `${search.state === "open" ? "Open" : "Closed"} ${view.noun}`;
-  const result = await settle(searchWork(userId, search, { page }));
+  const result = await settle(() => searchWork(userId, search, { page }));
   if (!result.ok) {
     return (
       <Panel id="work-results" title={title}>
@@ -75,7 +75,7 @@ async function WorkResults({ userId, search, page }: { userId: string; search: W
   }
   const filterLabel = (view.filters as Record<string, { label: string }>)[search.filter]?.label.toLowerCase() ?? "";
   return (
-    <Panel id="work-results" title={title} count={result.value.total}>
+    <Panel id="work-results" title={title} count={result.value.total} stale={result.stale}>
       <IssueList items={result.value.items} empty={`No ${search.state} ${view.noun} ${filterLabel}.`} />
       <SkippedNote count={result.value.skipped} />
       <Pagination

@@ -2,16 +2,44 @@ import "server-only";
 import type { Octokit } from "@octokit/rest";
 import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/create-client";
+import { GitHubUnavailableError } from "./errors";
+import { noteStale, type StaleNote } from "./staleness";
 
-// Conditional requests (a 304 does not count against GitHub's primary rate limit). Every GET
-// sends the ETag of the last answer to the same URL for the same person; on 304 the stored body is
-// returned as if GitHub had sent it again. The store is the database, so every app instance shares it.
+// Reading GitHub through a shared cache, the way GitHub asks clients to:
+// - fresh: within the answer's Cache-Control max-age (capped by GITHUB_CACHE_MAX_AGE) the stored
+//   answer is used without asking GitHub at all;
+// - conditional: after it, the stored ETag goes along (If-None-Match); a 304 costs no rate limit
+//   and returns the stored body;
+// - coalesced: identical GETs of one person in flight at the same time are made once, process-wide,
+//   so 50 tabs asking for /user make one call (and wait for one answer, not queue behind 49);
+// - stale-if-error: when GitHub cannot answer (5xx, timeout, rate limit) and a copy is stored, the
+//   copy is returned and the request is noted as stale (./staleness.ts) for the panel to say so.
+// The store is the database, so every app instance shares it.
 
-export type CachedResponse = { etag: string; data: unknown; link: string | null };
+export type CachedResponse = {
+  etag: string;
+  data: unknown;
+  link: string | null;
+  /** When GitHub last sent (200) or confirmed (304) this answer. */
+  updatedAt: Date;
+  /** Until when it may be used without asking; null = ask first. */
+  freshUntil: Date | null;
+};
+
+export type StoredAnswer = {
+  etag: string;
+  data: unknown;
+  link: string | null;
+  /** When GitHub sent it (becomes the row's updatedAt). */
+  at: Date;
+  freshUntil: Date | null;
+};
 
 export interface ResponseCache {
   get(url: string): Promise<CachedResponse | null>;
-  put(url: string, entry: CachedResponse): Promise<void>;
+  put(url: string, entry: StoredAnswer): Promise<void>;
+  /** GitHub answered 304: the stored answer is current again. */
+  confirm(url: string, at: Date, freshUntil: Date | null): Promise<void>;
 }
 
 /** GitHubResponseCache rows of one person. The body column holds the data and the Link header (pagination survives a 304). */
@@ -22,49 +50,171 @@ export function databaseResponseCache(database: Pick<Database, "gitHubResponseCa
       if (!row) return null;
       try {
         const stored = JSON.parse(row.body) as { data: unknown; link?: string | null };
-        return { etag: row.etag, data: stored.data, link: stored.link ?? null };
+        return {
+          etag: row.etag,
+          data: stored.data,
+          link: stored.link ?? null,
+          updatedAt: row.updatedAt,
+          freshUntil: row.freshUntil,
+        };
       } catch {
         return null; // an unreadable row is a miss, and the next 200 overwrites it
       }
     },
-    async put(url, { etag, data, link }) {
+    async put(url, { etag, data, link, at, freshUntil }) {
       const body = JSON.stringify({ data, link });
       try {
         await database.gitHubResponseCache.upsert({
           where: { userId_url: { userId, url } },
-          create: { userId, url, etag, body },
-          update: { etag, body },
+          create: { userId, url, etag, body, updatedAt: at, freshUntil },
+          update: { etag, body, updatedAt: at, freshUntil },
         });
       } catch (error) {
-        // Two panels (or instances) storing the same URL at once: one insert loses the race, and
-        // the winner's row is just as good. Anything else is a real problem.
+        // Two instances storing the same URL at once: one insert loses the race, and the winner's
+        // row is just as good. Anything else is a real problem.
         if (!isUniqueViolation(error)) throw error;
       }
+    },
+    async confirm(url, at, freshUntil) {
+      // updateMany: the row may have gone meanwhile (disconnect), which is not an error. Only the
+      // two times change; the body is not written again.
+      await database.gitHubResponseCache.updateMany({ where: { userId, url }, data: { updatedAt: at, freshUntil } });
     },
   };
 }
 
-/** Wraps every GET of this client with If-None-Match / 304 handling backed by `cache`. */
-export function addConditionalRequests(octokit: Pick<Octokit, "hook" | "request">, cache: ResponseCache): void {
-  octokit.hook.wrap("request", async (request, options) => {
-    if (options.method !== "GET") return request(options);
-    const { url } = octokit.request.endpoint.parse(options);
+/**
+ * GitHub told us (a webhook) that these repositories changed: every person's cached answers about
+ * them, and every cached search (which may list their issues and pull requests), are revalidated
+ * on the next read. With `includeRepositoryLists`, lists of repositories too (one was added,
+ * removed, renamed). Only freshUntil changes: updatedAt keeps saying when GitHub last confirmed
+ * the answer, which a stale copy shows as "as of". Raw SQL because Prisma's updateMany would also
+ * move updatedAt; both providers take this statement as written.
+ */
+export async function markRepositoryAnswersStale(
+  writer: Pick<Database, "$executeRaw">,
+  apiUrl: string,
+  fullNames: string[],
+  { includeRepositoryLists = false } = {},
+): Promise<number> {
+  const patterns = [
+    ...fullNames.flatMap((name) => [
+      `${apiUrl}/repos/${name}`,
+      `${apiUrl}/repos/${name}/%`,
+      `${apiUrl}/repos/${name}?%`,
+    ]),
+    `${apiUrl}/search/%`,
+    ...(includeRepositoryLists ? [`${apiUrl}/user/repos%`, `${apiUrl}/user/installations%`] : []),
+  ];
+  let marked = 0;
+  for (const pattern of patterns) {
+    // lower() on both sides: GitHub's names are case-insensitive, and PostgreSQL's LIKE is not.
+    marked += await writer.$executeRaw`UPDATE "GitHubResponseCache" SET "freshUntil" = NULL
+      WHERE "freshUntil" IS NOT NULL AND lower("url") LIKE lower(${pattern})`;
+  }
+  return marked;
+}
+
+/** How long GitHub lets a client reuse this answer, in seconds (0 when it did not say or forbids it). */
+export function maxAgeOf(cacheControl: string | number | undefined): number {
+  const value = String(cacheControl ?? "").toLowerCase();
+  if (/\b(no-store|no-cache)\b/.test(value)) return 0;
+  const match = /\bmax-age=(\d+)/.exec(value);
+  return match ? Number(match[1]) : 0;
+}
+
+export type CacheOptions = {
+  /** Whose answers these are: coalescing and the store are per person. */
+  owner: string;
+  /** GITHUB_CACHE_MAX_AGE: the longest an answer is used without asking, whatever GitHub allows. */
+  maxAgeSeconds: number;
+  now?: () => number;
+};
+
+type Headers = Record<string, string | number | undefined>;
+type Answer = { status: number; url: string; headers: Headers; data: unknown };
+type Outcome = { response: Answer; stale: StaleNote | null };
+
+// Process-wide (every Octokit instance of every request of this process), kept on globalThis so a
+// bundler's second copy of this module still shares it.
+const inFlightKey = Symbol.for("hublink.github.inFlightReads");
+const globals = globalThis as unknown as Record<symbol, Map<string, Promise<Outcome>> | undefined>;
+const inFlight = (globals[inFlightKey] ??= new Map<string, Promise<Outcome>>());
+
+/** Identical GETs of any person now waiting on GitHub (for tests). */
+export function readsInFlight(): number {
+  return inFlight.size;
+}
+
+/** Wraps every GET of this client with the shared cache: fresh answers, 304s, coalescing, stale-if-error. */
+export function addResponseCache(
+  octokit: Pick<Octokit, "hook" | "request">,
+  cache: ResponseCache,
+  { owner, maxAgeSeconds, now = Date.now }: CacheOptions,
+): void {
+  const fromCache = (cached: CachedResponse, url: string, headers: Headers = {}): Answer => ({
+    status: 200,
+    url,
+    headers: { ...headers, etag: cached.etag, link: cached.link ?? undefined },
+    data: cached.data,
+  });
+  const freshUntil = (headers: Headers): Date | null => {
+    const seconds = Math.min(maxAgeOf(headers["cache-control"]), maxAgeSeconds);
+    return seconds > 0 ? new Date(now() + seconds * 1000) : null;
+  };
+  const isFresh = (cached: CachedResponse) =>
+    cached.freshUntil !== null &&
+    cached.freshUntil.getTime() > now() &&
+    // GITHUB_CACHE_MAX_AGE lowered since the row was written: the lower bound wins at once.
+    cached.updatedAt.getTime() + maxAgeSeconds * 1000 > now();
+
+  type Request = Parameters<Parameters<typeof octokit.hook.wrap<"request">>[1]>[0];
+  type Options = Parameters<Parameters<typeof octokit.hook.wrap<"request">>[1]>[1];
+
+  async function load(request: Request, options: Options, url: string): Promise<Outcome> {
     const cached = await cache.get(url);
+    if (cached && isFresh(cached)) return { response: fromCache(cached, url), stale: null };
     if (cached) options.headers = { ...options.headers, "if-none-match": cached.etag };
     try {
-      const response = await request(options);
+      const response = (await request(options)) as Answer;
       const etag = response.headers.etag;
-      if (etag) await cache.put(url, { etag, data: response.data, link: response.headers.link ?? null });
-      return response;
+      if (etag) {
+        await cache.put(url, {
+          etag: String(etag),
+          data: response.data,
+          link: (response.headers.link as string | undefined) ?? null,
+          at: new Date(now()),
+          freshUntil: freshUntil(response.headers),
+        });
+      }
+      return { response, stale: null };
     } catch (error) {
-      const notModified = error as { status?: number; response?: { headers: Record<string, string | undefined> } };
-      if (!cached || notModified.status !== 304 || !notModified.response) throw error;
-      return {
-        status: 200,
-        url,
-        headers: { ...notModified.response.headers, etag: cached.etag, link: cached.link ?? undefined },
-        data: cached.data,
-      };
+      if (!cached) throw error;
+      const notModified = error as { status?: number; response?: { headers: Headers } };
+      if (notModified.status === 304 && notModified.response) {
+        await cache.confirm(url, new Date(now()), freshUntil(notModified.response.headers));
+        return { response: fromCache(cached, url, notModified.response.headers), stale: null };
+      }
+      if (error instanceof GitHubUnavailableError) {
+        return { response: fromCache(cached, url), stale: { asOf: cached.updatedAt, problem: error } };
+      }
+      throw error;
     }
+  }
+
+  octokit.hook.wrap("request", async (request, options) => {
+    if (options.method !== "GET") return request(options);
+    const { url, headers } = octokit.request.endpoint.parse(options);
+    // The media type is part of the answer's shape; the person decides whose token and cache.
+    const key = `${owner}\n${String(headers.accept ?? "")}\n${url}`;
+    let shared = inFlight.get(key);
+    if (!shared) {
+      shared = load(request, options, url).finally(() => inFlight.delete(key));
+      inFlight.set(key, shared);
+    }
+    const { response, stale } = await shared;
+    if (stale) noteStale(stale);
+    // Each caller gets its own envelope; the data is shared and only ever read.
+    return { ...response, headers: { ...response.headers } } as Awaited<ReturnType<typeof request>>;
   });
 }

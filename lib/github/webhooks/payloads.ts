@@ -21,6 +21,9 @@ const installation = z.object({
 
 export type InstallationPayload = z.infer<typeof installation>;
 
+const repositoryRef = z.object({ full_name: z.string().regex(/^[\w.-]+\/[\w.-]+$/) });
+const repositoryChange = z.object({ action: z.string().optional(), repository: repositoryRef });
+
 /** What every delivery is: a JSON object, with an `action` for most events. */
 export const deliveryEnvelope = z.looseObject({ action: z.string().max(100).optional() });
 
@@ -31,8 +34,32 @@ export const webhookPayloads = {
     installation,
     requester: z.object({ id: z.number() }).nullable().optional(),
   }),
-  installation_repositories: z.object({ action: z.string(), installation }),
+  installation_repositories: z.object({
+    action: z.string(),
+    installation,
+    repositories_added: z.array(repositoryRef).optional(),
+    repositories_removed: z.array(repositoryRef).optional(),
+  }),
+  // Changes inside a repository the App is installed on: the cached answers about it are stale.
+  issues: repositoryChange,
+  pull_request: repositoryChange,
+  pull_request_review: repositoryChange,
+  check_run: repositoryChange,
+  check_suite: repositoryChange,
+  status: repositoryChange,
+  repository: repositoryChange,
 };
+
+/** Events that only say "this repository's data changed". */
+export const REPOSITORY_CHANGE_EVENTS = [
+  "issues",
+  "pull_request",
+  "pull_request_review",
+  "check_run",
+  "check_suite",
+  "status",
+  "repository",
+] as const;
 
 export type HandledEvent = keyof typeof webhookPayloads;
 

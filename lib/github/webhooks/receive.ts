@@ -14,7 +14,14 @@ import {
 import { accessTokenOf, findConnectionsOfGitHubUser } from "../connection/store";
 import { markRevoked } from "../tokens/revocation";
 import { askGitHubAboutToken } from "../tokens/verification";
-import { deliveryEnvelope, isHandledEvent, webhookPayloads, type HandledEvent } from "./payloads";
+import { markRepositoryAnswersStale } from "../api/response-cache";
+import {
+  deliveryEnvelope,
+  isHandledEvent,
+  REPOSITORY_CHANGE_EVENTS,
+  webhookPayloads,
+  type HandledEvent,
+} from "./payloads";
 import { logger } from "../../ops/logger";
 import { metrics } from "../../ops/metrics";
 
@@ -167,10 +174,26 @@ async function apply(
     for (const stored of revocations) await markRevoked(stored, "authorization_revoked", { writer: tx });
     return;
   }
+  const apiUrl = getEnv().github.apiUrl;
+  if ((REPOSITORY_CHANGE_EVENTS as readonly string[]).includes(event)) {
+    const { repository } = data as Payload<"issues">;
+    await markRepositoryAnswersStale(tx, apiUrl, [repository.full_name], {
+      includeRepositoryLists: event === "repository",
+    });
+    return;
+  }
   const { action, installation, requester } = data as Payload<"installation">;
   logger().info({ event, action, installationId: installation.id }, "github installation changed");
   if (event === "installation_repositories") {
     await installationChanged(tx, installation);
+    const changed = data as Payload<"installation_repositories">;
+    const names = [...(changed.repositories_added ?? []), ...(changed.repositories_removed ?? [])];
+    await markRepositoryAnswersStale(
+      tx,
+      apiUrl,
+      names.map((r) => r.full_name),
+      { includeRepositoryLists: true },
+    );
     return;
   }
   const handlers: Record<string, (writer: Tx, i: typeof installation) => Promise<unknown>> = {

@@ -139,6 +139,30 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
     sendJson(ctx.res, 200, { ms });
   });
 
+  // Changes an issue or pull request (title, body, state) as its author would on GitHub, and sends
+  // the `issues` / `pull_request` webhook GitHub would send to an App installed on the repository.
+  r("PATCH", "/repos/{owner}/{repo}/issues/{number}", (ctx, body) => {
+    const repo = state.repo(ctx.params.owner ?? "", ctx.params.repo ?? "");
+    const item = repo && state.issuesOf(repo).find((i) => String(i.number) === ctx.params.number);
+    if (!repo || !item) return sendJson(ctx.res, 404, { error: "No issue or pull request with that number." });
+    const stateChange = str(body.state);
+    if (stateChange !== undefined && stateChange !== "open" && stateChange !== "closed") {
+      return bad(ctx, "state must be open or closed.");
+    }
+    const at = new Date(state.now()).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const action =
+      stateChange && stateChange !== item.state ? (stateChange === "closed" ? "closed" : "reopened") : "edited";
+    if (str(body.title)) item.title = str(body.title)!;
+    if (typeof body.body === "string") item.body = body.body;
+    if (stateChange) {
+      item.state = stateChange;
+      item.closedAt = stateChange === "closed" ? at : null;
+    }
+    item.updatedAt = at;
+    hooks.itemChanged(repo, item, action, str(body.sender) ?? item.user);
+    sendJson(ctx.res, 200, { number: item.number, state: item.state, title: item.title, action });
+  });
+
   r("GET", "/installations/requests", (ctx) =>
     sendJson(ctx.res, 200, {
       requests: state.installationRequests.map((q) => ({

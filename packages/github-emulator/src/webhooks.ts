@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { sleep } from "./http";
-import type { GitHubApp, Installation, Repo } from "./model";
-import { installationJson, userByLogin, webhookRepo } from "./shapes";
+import type { GitHubApp, Installation, Issue, Repo } from "./model";
+import { installationJson, issueJson, pullSimpleJson, userByLogin, webhookRepo } from "./shapes";
 import type { EmulatorState, WebhookDeliveryRecord } from "./state";
 
 // Webhook deliveries to the GitHub App's URL, signed like GitHub's (X-Hub-Signature-256), retried in the background.
@@ -119,6 +119,30 @@ export class WebhookSender {
         sender: userByLogin(this.state, sender),
       });
     }
+  }
+
+  /**
+   * An issue or pull request changed: `issues` or `pull_request` with the item, the repository and
+   * the installation, as GitHub sends them to an App installed on that repository (none otherwise).
+   */
+  itemChanged(repo: Repo, item: Issue, action: string, sender: string): void {
+    const inst = this.state.installations.find(
+      (i) =>
+        i.account.toLowerCase() === repo.owner.toLowerCase() &&
+        i.suspendedAt === null &&
+        (i.repositorySelection === "all" || i.repositoryIds.includes(repo.id)),
+    );
+    if (!inst) return;
+    const key = item.pull ? "pull_request" : "issue";
+    const json = item.pull ? pullSimpleJson(this.state, repo, item) : issueJson(this.state, repo, item);
+    this.send(item.pull ? "pull_request" : "issues", {
+      action,
+      number: item.number,
+      [key]: json,
+      repository: webhookRepo(repo),
+      installation: { id: inst.id, node_id: `MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u${inst.id}` },
+      sender: userByLogin(this.state, sender),
+    });
   }
 
   authorizationRevoked(login: string): void {

@@ -207,3 +207,62 @@ describe("POST /_emulator/tokens", () => {
     expect((await stats()).webhooks.deliveries).toEqual([]);
   });
 });
+
+describe("PATCH /_emulator/repos/{owner}/{repo}/issues/{number}", () => {
+  it("changes the issue as GitHub's API then shows it, and sends the signed issues webhook for an installed repository", async () => {
+    const token = await tokenFor(world.emu, "octocat");
+    const issues = async () =>
+      (await (
+        await fetch(`${world.emu.apiUrl}/repos/octocat/hello-world/issues?state=all`, {
+          headers: { authorization: `token ${token}` },
+        })
+      ).json()) as { number: number; title: string; state: string; pull_request?: unknown }[];
+    const issue = (await issues()).find((i) => !i.pull_request)!;
+
+    expect(await control().updateIssue("octocat/hello-world", issue.number, { state: "closed" })).toMatchObject({
+      number: issue.number,
+      state: "closed",
+      action: "closed",
+    });
+    expect((await issues()).find((i) => i.number === issue.number)?.state).toBe("closed");
+
+    const hook = await world.receiver.waitFor((w) => w.event === "issues");
+    expect(hook.payload).toMatchObject({
+      action: "closed",
+      issue: { number: issue.number, state: "closed" },
+      repository: { full_name: "octocat/hello-world" },
+      installation: { id: expect.any(Number) },
+    });
+    const webhooks = new Webhooks({ secret: APPS.githubApp.webhookSecret });
+    expect(await webhooks.verify(hook.body, String(hook.headers["x-hub-signature-256"]))).toBe(true);
+  });
+
+  it("sends pull_request for a pull request, nothing for a repository the App is not installed on, and 404 for no such item", async () => {
+    const token = await tokenFor(world.emu, "octocat");
+    const pulls = (await (
+      await fetch(`${world.emu.apiUrl}/repos/octocat/hello-world/pulls`, {
+        headers: { authorization: `token ${token}` },
+      })
+    ).json()) as { number: number }[];
+    await control().updateIssue("octocat/hello-world", pulls[0]!.number, { title: "Renamed" });
+    const hook = await world.receiver.waitFor((w) => w.event === "pull_request");
+    expect(hook.payload).toMatchObject({
+      action: "edited",
+      pull_request: { number: pulls[0]!.number, title: "Renamed" },
+    });
+
+    // hubot's account has no installation of the App.
+    const hubotIssues = (await (
+      await fetch(`${world.emu.apiUrl}/repos/hubot/hubot-scripts/issues?state=all`, {
+        headers: { authorization: `token ${token}` },
+      })
+    ).json()) as { number: number }[];
+    expect(await control().updateIssue("hubot/hubot-scripts", hubotIssues[0]!.number, { title: "x" })).toMatchObject({
+      title: "x",
+    });
+    await expect(control().updateIssue("octocat/hello-world", 99999, { title: "x" })).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(world.receiver.received.filter((w) => w.event === "issues")).toHaveLength(0);
+  });
+});

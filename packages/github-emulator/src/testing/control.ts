@@ -96,6 +96,17 @@ export function emulatorControl(baseUrl: string) {
     clearFaults: () => call<{ faults: 0 }>("DELETE", "/faults"),
     /** A fixed delay before every REST call. */
     latency: (ms: number) => call<{ ms: number }>("POST", "/latency", { ms }),
+    /** Edits an issue or pull request and sends its `issues` / `pull_request` webhook (installed repositories only). */
+    updateIssue: (
+      fullName: string,
+      number: number,
+      change: { title?: string; body?: string; state?: "open" | "closed"; sender?: string },
+    ) =>
+      call<{ number: number; state: string; title: string; action: string }>(
+        "PATCH",
+        `/repos/${fullName}/issues/${number}`,
+        change,
+      ),
     installations: () => call<{ installations: ListedInstallation[] }>("GET", "/installations"),
     installationRequests: () => call<{ requests: ListedInstallationRequest[] }>("GET", "/installations/requests"),
     approveInstallationRequest: (id: number, approver?: string) =>

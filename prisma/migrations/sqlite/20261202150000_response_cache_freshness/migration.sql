@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GitHubResponseCache" ADD COLUMN "freshUntil" DATETIME;
