@@ -48,7 +48,14 @@ export function demoEmulatorApps(appUrl: string): EmulatorApps {
       setupUrl: `${base}/api/github/callback`,
       requestOAuthOnInstall: true,
       expireUserTokens: true,
-      permissions: { metadata: "read", contents: "read", issues: "read", pull_requests: "read" },
+      permissions: {
+        metadata: "read",
+        contents: "read",
+        issues: "read",
+        pull_requests: "read",
+        checks: "read",
+        statuses: "read",
+      },
       events: ["issues", "pull_request"],
     },
   };

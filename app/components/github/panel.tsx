@@ -57,7 +57,7 @@ export function PanelProblem({ problem }: { problem: GitHubUnavailableError }) {
     <div className="panel-problem" role="alert">
       <p>
         {EXPLANATIONS[problem.reason]}{" "}
-        {problem.retryAt ? `It resets at ${formatTime(problem.retryAt)}.` : "The rest of the page is unaffected."}
+        {problem.retryAt ? <>It resets {formatTime(problem.retryAt)}.</> : "The rest of the page is unaffected."}
       </p>
       <TryAgain />
     </div>

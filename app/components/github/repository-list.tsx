@@ -35,7 +35,7 @@ export function RepositoryList({
                 <span aria-label={`${repo.stars} stars`}>★ {repo.stars}</span>
                 {repo.updatedAt && (
                   <span>
-                    Updated <Time value={repo.updatedAt} as="day" />
+                    Updated <Time value={repo.updatedAt} />
                   </span>
                 )}
               </p>

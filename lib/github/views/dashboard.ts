@@ -1,6 +1,7 @@
 import "server-only";
 import { githubFor } from "../client";
 import { pageInfoFromLink } from "../api/pagination";
+import { withPullDetails } from "./pull-details";
 import { toIssue, toRepository, type Issue, type ItemState, type Listing, type Repository } from "./work-items";
 
 // Loaders behind /dashboard, /pulls and /issues. Each makes its own GitHub calls, so the panels
@@ -72,7 +73,8 @@ export async function searchWork(
   search: WorkSearch,
   { page = 1, perPage = WORK_PAGE_SIZE } = {},
 ): Promise<Listing<Issue>> {
-  const { data, headers } = await githubFor(userId).rest.search.issuesAndPullRequests({
+  const github = githubFor(userId);
+  const { data, headers } = await github.rest.search.issuesAndPullRequests({
     q: workQuery(search),
     sort: "updated",
     order: "desc",
@@ -82,8 +84,10 @@ export async function searchWork(
   // GitHub serves only the first 1,000 results of a search.
   const reachable = Math.min(data.total_count, 1000);
   const info = pageInfoFromLink(headers.link, page);
+  const items = data.items.map(toIssue);
   return {
-    items: data.items.map(toIssue),
+    // Every pull request list shows review state and CI, which search results do not carry.
+    items: search.kind === "pr" ? await withPullDetails(github, items) : items,
     ...info,
     lastPage: Math.max(info.page, Math.ceil(reachable / perPage)),
     total: data.total_count,

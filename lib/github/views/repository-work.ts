@@ -1,15 +1,8 @@
 import "server-only";
 import { githubFor, type GitHubClient } from "../client";
 import { pageInfoFromLink } from "../api/pagination";
-import {
-  summarizeReviews,
-  toCheckState,
-  toIssue,
-  type Issue,
-  type Listing,
-  type PullRequest,
-  type ItemState,
-} from "./work-items";
+import { readChecks } from "./ci-state";
+import { summarizeReviews, toIssue, type Issue, type Listing, type PullRequest, type ItemState } from "./work-items";
 
 // A repository's open (or closed) issues and pull requests, a page at a time.
 
@@ -51,28 +44,30 @@ export async function listRepositoryPulls(
     title: pull.title,
     htmlUrl: pull.html_url,
     author: pull.user?.login ?? null,
+    authorAvatarUrl: pull.user?.avatar_url ?? null,
     // A fork's branch is shown as owner:branch, as GitHub does.
     head: pull.head.repo && pull.head.repo.full_name !== `${owner}/${repo}` ? pull.head.label : pull.head.ref,
     base: pull.base.ref,
     draft: pull.draft ?? false,
     state: pull.state === "closed" ? "closed" : "open",
+    merged: Boolean(pull.merged_at),
     createdAt: new Date(pull.created_at),
     review: summarizeReviews(details[i]?.reviews ?? [], pull.requested_reviewers?.length ?? 0),
-    checks: details[i]?.checks ?? "none",
+    checks: details[i]?.checks ?? { state: "none", sources: [] },
   }));
   return { items, ...pageInfoFromLink(headers.link, page), total: null };
 }
 
 async function pullDetails(github: GitHubClient, owner: string, repo: string, pullNumber: number, sha: string) {
-  const [reviews, status] = await Promise.all([
+  const [reviews, checks] = await Promise.all([
     github.rest.pulls.listReviews({ owner, repo, pull_number: pullNumber, per_page: 100 }),
-    github.rest.repos.getCombinedStatusForRef({ owner, repo, ref: sha }),
+    readChecks(github, owner, repo, sha),
   ]);
-  return { reviews: reviews.data, checks: toCheckState(status.data) };
+  return { reviews: reviews.data, checks };
 }
 
 /** Promise.all with at most `limit` tasks in flight. */
-async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -128,7 +128,7 @@ function EventDetail({ event }: { event: ConnectionEventView }) {
     return (
       <span className="muted">
         {" "}
-        — new token valid until <Time value={new Date(expiresAt)} />
+        — new token valid until it expires <Time value={new Date(expiresAt)} />
       </span>
     );
   }
@@ -164,7 +164,7 @@ function ConnectionDetails({
           {connection.revokedAt && (
             <>
               {" "}
-              on <Time value={connection.revokedAt} />
+              <Time value={connection.revokedAt} />
             </>
           )}
           . Hublink can no longer read your repositories.

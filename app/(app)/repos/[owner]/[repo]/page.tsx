@@ -134,7 +134,7 @@ function RepositoryTitle({
         <span>Default branch {r.defaultBranch}</span>
         {r.updatedAt && (
           <span>
-            Updated <Time value={r.updatedAt} as="day" />
+            Updated <Time value={r.updatedAt} />
           </span>
         )}
       </p>
