@@ -76,9 +76,13 @@ async function WorkResults({ userId, search, page }: { userId: string; search: W
   const filterLabel = (view.filters as Record<string, { label: string }>)[search.filter]?.label.toLowerCase() ?? "";
   return (
     <Panel id="work-results" title={title} count={result.value.total}>
-      <IssueList items={result.value.items} empty={`No ${search.state} ${view.noun} ${filterLabel}.`} />
+      {/* Past the last page, the pagination alone says so. */}
+      {(result.value.items.length > 0 || page === 1) && (
+        <IssueList items={result.value.items} empty={`No ${search.state} ${view.noun} ${filterLabel}.`} />
+      )}
       <Pagination
         {...result.value}
+        empty={result.value.items.length === 0}
         baseHref={view.path}
         query={{
           filter: search.filter === view.defaultFilter ? undefined : search.filter,
