@@ -27,10 +27,10 @@ export async function attachScreenshots(page: Page, testInfo: TestInfo, name: st
     await page.setViewportSize(size);
     for (const colorScheme of SCHEMES) {
       await page.emulateMedia({ colorScheme });
-      await testInfo.attach(`${name}-${width}-${colorScheme}`, {
-        body: await page.screenshot({ fullPage: true, animations: "disabled" }),
-        contentType: "image/png",
-      });
+      // Written to the test's output folder (kept after the run) and attached to the report.
+      const path = testInfo.outputPath(`${name}-${width}-${colorScheme}.png`);
+      await page.screenshot({ path, fullPage: true, animations: "disabled" });
+      await testInfo.attach(`${name}-${width}-${colorScheme}`, { path, contentType: "image/png" });
     }
   }
   await page.setViewportSize(WIDTHS.desktop);

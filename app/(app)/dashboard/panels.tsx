@@ -60,7 +60,7 @@ export async function RecentRepositoriesPanel({ userId }: { userId: string }) {
           <RepositoryList
             items={result.value}
             compact
-            empty="No repositories yet. Repositories you own or can access through Hublink appear here."
+            empty="No repositories yet. Hublink can see repositories only where the GitHub App is installed."
           />
           {result.value.length === 0 && <InstallAppPrompt returnTo="/dashboard" />}
         </>
