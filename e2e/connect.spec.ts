@@ -135,7 +135,9 @@ test("disconnect revokes the grant at GitHub, forgets cached GitHub data and sho
   expect(await appDatabase().gitHubResponseCache.count({ where: { userId } })).toBeGreaterThan(0);
 
   await page.goto("/settings/connections");
-  await page.getByRole("button", { name: "Disconnect GitHub" }).click();
+  await page.getByText("Disconnect GitHub…").click();
+  await expect(page.getByText("Hublink deletes the tokens it stores for @octocat")).toBeVisible();
+  await page.getByRole("button", { name: "Yes, disconnect GitHub" }).click();
   await expect(page.getByRole("status")).toContainText("GitHub confirmed that Hublink's access is revoked");
   await expect(page.getByRole("link", { name: "Connect GitHub" })).toBeVisible();
   await expect(page.getByRole("banner").getByText("Not connected")).toBeVisible();

@@ -15,7 +15,7 @@ import {
 import { safeReturnTo } from "@/lib/navigation/return-to";
 
 export async function signOutAction() {
-  await signOut({ redirectTo: "/" });
+  await signOut({ redirectTo: "/?notice=signed-out" });
 }
 
 export async function disconnectGitHub() {

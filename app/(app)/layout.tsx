@@ -6,7 +6,8 @@ import { pendingInstallationRequests } from "@/lib/github/views/installations";
 import { redirectToReconnect } from "@/lib/github/views/settle";
 import { requireUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/app/components/sign-out-button";
-import { RouteFocus, ShellNav } from "@/app/components/shell-nav";
+import { FlashNotice } from "@/app/components/flash-notice";
+import { PendingApprovalNotice, RouteFocus, ShellNav } from "@/app/components/shell-nav";
 import { isEnded } from "@/lib/github/connection/status";
 
 // The shell of every signed-in page: header and navigation render at once; pages stream inside.
@@ -42,12 +43,8 @@ export default async function AppShellLayout({ children }: { children: React.Rea
         </div>
       </header>
       <main className="shell-main" id="main" tabIndex={-1}>
-        {pendingRequests.length > 0 && (
-          <p className="notice notice-attention" role="status">
-            Waiting for an organisation admin to approve the installation of Hublink&apos;s GitHub App.{" "}
-            <Link href="/settings/connections">See connections</Link>
-          </p>
-        )}
+        <FlashNotice />
+        {pendingRequests.length > 0 && <PendingApprovalNotice />}
         {children}
       </main>
       <footer className="shell-footer">

@@ -8,20 +8,23 @@ import { landingQuery } from "./schema";
 import dashboard from "./dashboard.png";
 
 export default async function LandingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { returnTo, error } = landingQuery.parse(await searchParams);
+  const { returnTo, error, notice } = landingQuery.parse(await searchParams);
   const session = await auth();
   return (
     <main className="landing" id="main">
       <h1>Hublink</h1>
       <p className="lede">
-        Your GitHub repositories, issues and pull requests on one dashboard. Sign in with GitHub, connect your
-        account once, and Hublink keeps the connection healthy — refreshed, revocation-aware and ready.
+        Your GitHub repositories, issues and pull requests on one dashboard. Sign in with GitHub, connect your account
+        once, and Hublink keeps the connection healthy — refreshed, revocation-aware and ready.
       </p>
+      {notice === "signed-out" && !session?.user && (
+        <p className="notice" role="status">
+          You are signed out of Hublink. Your GitHub connection is kept for when you sign in again.
+        </p>
+      )}
       {error && (
         <p className="notice notice-error" role="alert">
-          {error === "AccessDenied" || error === "OAuthCallbackError"
-            ? "You cancelled signing in at GitHub. Sign in again when you are ready."
-            : "Signing in with GitHub did not work. Please try again."}
+          Signing in with GitHub did not work. Please try again.
         </p>
       )}
       {session?.user ? (

@@ -72,3 +72,14 @@ export function RouteFocus() {
   }, [pathname]);
   return null;
 }
+
+/** The shell's note about a pending installation request; the connections page lists the requests itself. */
+export function PendingApprovalNotice() {
+  if (usePathname() === "/settings/connections") return null;
+  return (
+    <p className="notice notice-attention" role="status">
+      Waiting for an organisation admin to approve the installation of Hublink&apos;s GitHub App.{" "}
+      <Link href="/settings/connections">See connections</Link>
+    </p>
+  );
+}
