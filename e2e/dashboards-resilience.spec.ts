@@ -78,12 +78,14 @@ test("a second view of the dashboard is answered with 304s only", async ({ page 
     type: "second view",
     description: `${calls} GitHub calls, ${notModified} answered 304, ${charged} charged to the rate limit`,
   });
-  expect(calls).toBe(5); // profile, recent repositories, three searches
+  // Profile, recent repositories, three searches; and for each of the 6 pull requests in the two pull
+  // request panels its details, reviews, check runs and commit status.
+  expect(calls).toBe(5 + 6 * 4);
   expect(notModified).toBe(calls);
   expect(charged).toBe(0);
 });
 
-test("panels load in parallel: with 400 ms per GitHub call the page is done in about one call's time", async ({
+test("panels load in parallel: with 400 ms per GitHub call the page is done in about its longest chain's time", async ({
   page,
 }, testInfo) => {
   const latency = 400;
@@ -111,14 +113,15 @@ test("panels load in parallel: with 400 ms per GitHub call the page is done in a
   const warm = await timedView(); // warm: every call is a 304
   testInfo.annotations.push({
     type: "timing",
-    description: `GitHub latency ${latency} ms, 5 calls per view: cold first byte ${cold.firstByte} ms, complete ${cold.complete} ms; warm first byte ${warm.firstByte} ms, complete ${warm.complete} ms`,
+    description: `GitHub latency ${latency} ms, 29 calls per view, at most 3 in a chain: cold first byte ${cold.firstByte} ms, complete ${cold.complete} ms; warm first byte ${warm.firstByte} ms, complete ${warm.complete} ms`,
   });
   for (const view of [cold, warm]) {
     expect(view.html).toContain("Add a greeting endpoint");
     expect(view.firstByte).toBeLessThan(latency); // the shell does not wait for GitHub
-    // About one latency plus overhead; five calls in a row would take 5 × latency. The bound leaves
-    // room for a busy machine while still failing if even three calls ran one after another.
-    expect(view.complete).toBeLessThan(3 * latency);
+    // The longest chain is three calls (a search, then each pull request, then its reviews and CI side
+    // by side), so about three latencies plus overhead; the panels or the pull requests one after another
+    // would take well over five. The bound leaves room for a busy machine.
+    expect(view.complete).toBeLessThan(5 * latency);
   }
 });
 

@@ -5,17 +5,24 @@ import { TryAgain } from "./try-again";
 
 // A titled region of a page that loads on its own: its skeleton while it streams, its own error.
 
+/**
+ * How much room a panel keeps while it streams and after: its skeleton and its content both take at
+ * least this height (globals.css), so nothing below moves when it arrives.
+ */
+export type PanelSize = "profile" | "list" | "pull-list" | "compact-list";
+
 type PanelProps = {
   id: string;
   title: string;
+  size?: PanelSize;
   count?: number | null;
   viewAll?: { href: string; label: string };
   children: React.ReactNode;
 };
 
-export function Panel({ id, title, count, viewAll, children }: PanelProps) {
+export function Panel({ id, title, size, count, viewAll, children }: PanelProps) {
   return (
-    <section className="panel" aria-labelledby={id}>
+    <section className="panel" aria-labelledby={id} data-size={size}>
       <header className="panel-header">
         <h2 id={id}>
           {title}
@@ -28,9 +35,9 @@ export function Panel({ id, title, count, viewAll, children }: PanelProps) {
   );
 }
 
-export function PanelSkeleton({ title, rows = 3 }: { title: string; rows?: number }) {
+export function PanelSkeleton({ title, rows = 3, size }: { title: string; rows?: number; size?: PanelSize }) {
   return (
-    <section className="panel" aria-busy="true" aria-label={`${title} (loading)`}>
+    <section className="panel" aria-busy="true" aria-label={`${title} (loading)`} data-size={size}>
       <header className="panel-header">
         <h2>{title}</h2>
       </header>

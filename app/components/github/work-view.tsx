@@ -9,6 +9,7 @@ import {
 } from "@/lib/github/views/dashboard";
 import { settle } from "@/lib/github/views/settle";
 import type { ItemState } from "@/lib/github/views/work-items";
+import { LinkPending } from "@/app/components/link-pending";
 import { IssueList } from "./issue-list";
 import { Pagination } from "./pagination";
 import { Panel, PanelProblem, PanelSkeleton } from "./panel";
@@ -41,15 +42,18 @@ export function WorkView({ search, page, userId }: { search: WorkSearch; page: n
             aria-current={key === search.filter ? "page" : undefined}
           >
             {label}
+            <LinkPending />
           </Link>
         ))}
       </nav>
       <nav className="state-filter" aria-label={`${view.noun} state`}>
         <Link href={hrefFor({ state: "open" })} aria-current={search.state === "open" ? "true" : undefined}>
           Open
+          <LinkPending />
         </Link>
         <Link href={hrefFor({ state: "closed" })} aria-current={search.state === "closed" ? "true" : undefined}>
           Closed
+          <LinkPending />
         </Link>
       </nav>
       <Suspense

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { LinkPending } from "@/app/components/link-pending";
 import { IssueList } from "@/app/components/github/issue-list";
 import { Pagination } from "@/app/components/github/pagination";
 import { Panel, PanelProblem, PanelSkeleton } from "@/app/components/github/panel";
@@ -43,9 +44,11 @@ export default async function RepositoryPage({ params, searchParams }: { params:
       <nav className="state-filter" aria-label={`${tabTitle} state`}>
         <Link href={hrefFor("open")} aria-current={state === "open" ? "true" : undefined}>
           Open
+          <LinkPending />
         </Link>
         <Link href={hrefFor("closed")} aria-current={state === "closed" ? "true" : undefined}>
           Closed
+          <LinkPending />
         </Link>
       </nav>
       <Suspense

@@ -1,17 +1,13 @@
 "use client";
 
-import Link, { useLinkStatus } from "next/link";
+import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { LinkPending } from "@/app/components/link-pending";
 import type { RepositoryCounts } from "@/lib/github/views/repository-counts";
 
 // The Issues / Pull requests tabs. A client component because the layout that holds them does not
 // re-render when only the query string changes: the current tab follows the URL here, and a tab
 // shows that it is loading the moment it is clicked.
-
-function Pending() {
-  const { pending } = useLinkStatus();
-  return <span className={pending ? "link-pending" : "link-pending link-pending-idle"} aria-hidden="true" />;
-}
 
 export function RepositoryTabs({ base, counts }: { base: string; counts: RepositoryCounts | null }) {
   const tab = useSearchParams().get("tab") === "pulls" ? "pulls" : "issues";
@@ -30,7 +26,7 @@ export function RepositoryTabs({ base, counts }: { base: string; counts: Reposit
               <span className="visually-hidden"> open</span>
             </span>
           )}
-          <Pending />
+          <LinkPending />
         </Link>
       ))}
     </nav>
