@@ -20,7 +20,8 @@ export function relativeText(date: Date, now: number, locale: string): string {
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
-  return format.format(0, "minute") === "in 0 minutes" ? "just now" : format.format(0, "second");
+  // Under a minute: GitHub's "just now" in English, the language's own word for "now" otherwise.
+  return /^en\b/.test(locale) ? "just now" : format.format(0, "second");
 }
 
 /** The time the server renders at; the browser's own clock replaces it after hydration. */
