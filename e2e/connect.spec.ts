@@ -31,8 +31,8 @@ test("sign in, then connect GitHub and see the connection", async ({ page, hubli
 
   const stored = await connectionOf("octocat");
   expect(stored).toMatchObject({ status: "connected", kind: "github_app", login: "octocat" });
-  expect(stored?.accessTokenCiphertext).toMatch(/^v1\./);
-  expect(stored?.refreshTokenCiphertext).toMatch(/^v1\./);
+  expect(stored?.accessTokenCiphertext).toMatch(/^v2\./);
+  expect(stored?.refreshTokenCiphertext).toMatch(/^v2\./);
 });
 
 test("signed-out visits go to sign-in and come back to the page", async ({ page }) => {
@@ -43,6 +43,19 @@ test("signed-out visits go to sign-in and come back to the page", async ({ page 
   await page.getByRole("button", { name: /^Authorize/ }).click();
   await expect(page).toHaveURL(/\/settings\/connections$/);
   await expect(page.getByRole("heading", { name: "Connections" })).toBeVisible();
+});
+
+test("cancelling sign-in at GitHub says so and keeps the page the person was going to", async ({ page }) => {
+  await page.goto("/pulls");
+  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
+  await page.getByRole("button", { name: "hubot", exact: true }).click();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "You cancelled signing in at GitHub. Sign in again when you are ready.",
+  );
+  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
+  await page.getByRole("button", { name: /^Authorize/ }).click();
+  await expect(page).toHaveURL(/\/pulls$/);
 });
 
 test("Cancel on GitHub's consent page stores nothing and says so", async ({ page, hublink }) => {

@@ -1,6 +1,8 @@
+import { cookies } from "next/headers";
 import Image from "next/image";
 import Link from "next/link";
 import { auth } from "@/lib/auth/auth";
+import { getEnv } from "@/lib/config/env";
 import { safeReturnTo } from "@/lib/navigation/return-to";
 import type { SearchParams } from "@/lib/navigation/query";
 import { signInWithGitHub } from "./actions";
@@ -8,8 +10,12 @@ import { landingQuery } from "./schema";
 import dashboard from "./dashboard.png";
 
 export default async function LandingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { returnTo, error, notice } = landingQuery.parse(await searchParams);
+  const query = landingQuery.parse(await searchParams);
+  const { error, notice } = query;
   const session = await auth();
+  // Auth.js sends a failed sign-in here without returnTo; the page the person was going to is still
+  // in its callback-URL cookie.
+  const returnTo = query.returnTo ?? (error ? await pageBeforeSignIn() : undefined);
   return (
     <main className="landing" id="main">
       <h1>Hublink</h1>
@@ -24,7 +30,9 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
       )}
       {error && (
         <p className="notice notice-error" role="alert">
-          Signing in with GitHub did not work. Please try again.
+          {error === "OAuthCallbackError" || error === "AccessDenied"
+            ? "You cancelled signing in at GitHub. Sign in again when you are ready."
+            : "Signing in with GitHub did not work. Please try again."}
         </p>
       )}
       {session?.user ? (
@@ -72,4 +80,17 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
       </figure>
     </main>
   );
+}
+
+/** The path of Auth.js's callback-URL cookie, if it is on this app; the cookie is prefixed on https. */
+async function pageBeforeSignIn(): Promise<string | undefined> {
+  const jar = await cookies();
+  const value = (jar.get("__Secure-authjs.callback-url") ?? jar.get("authjs.callback-url"))?.value;
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, getEnv().appUrl);
+    return url.origin === new URL(getEnv().appUrl).origin ? `${url.pathname}${url.search}` : undefined;
+  } catch {
+    return undefined;
+  }
 }

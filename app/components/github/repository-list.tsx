@@ -21,7 +21,8 @@ export function RepositoryList({
         <li key={repo.fullName} className="item">
           <div className="item-main">
             <div className="item-title-row">
-              <Link href={`/repos/${repo.owner}/${repo.name}`} className="item-title">
+              {/* Not prefetched: a repository page reads GitHub before it streams (to answer 404 when it must). */}
+              <Link href={`/repos/${repo.owner}/${repo.name}`} className="item-title" prefetch={false}>
                 {repo.fullName}
               </Link>
               {repo.isPrivate && <span className="pill">Private</span>}
