@@ -45,6 +45,19 @@ test("signed-out visits go to sign-in and come back to the page", async ({ page 
   await expect(page.getByRole("heading", { name: "Connections" })).toBeVisible();
 });
 
+test("cancelling sign-in at GitHub says so and keeps the page the person was going to", async ({ page }) => {
+  await page.goto("/pulls");
+  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
+  await page.getByRole("button", { name: "hubot", exact: true }).click();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "You cancelled signing in at GitHub. Sign in again when you are ready.",
+  );
+  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
+  await page.getByRole("button", { name: /^Authorize/ }).click();
+  await expect(page).toHaveURL(/\/pulls$/);
+});
+
 test("Cancel on GitHub's consent page stores nothing and says so", async ({ page, hublink }) => {
   await hublink.signIn("monalisa");
   await page.goto("/settings/connections");
@@ -127,7 +140,9 @@ test("disconnect revokes the grant at GitHub, forgets cached GitHub data and sho
   expect(await appDatabase().gitHubResponseCache.count({ where: { userId } })).toBeGreaterThan(0);
 
   await page.goto("/settings/connections");
-  await page.getByRole("button", { name: "Disconnect GitHub" }).click();
+  await page.getByText("Disconnect GitHub…").click();
+  await expect(page.getByText("Hublink deletes the tokens it stores for @octocat")).toBeVisible();
+  await page.getByRole("button", { name: "Yes, disconnect GitHub" }).click();
   await expect(page.getByRole("status")).toContainText("GitHub confirmed that Hublink's access is revoked");
   await expect(page.getByRole("link", { name: "Connect GitHub" })).toBeVisible();
   await expect(page.getByRole("banner").getByText("Not connected")).toBeVisible();

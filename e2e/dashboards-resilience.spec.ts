@@ -53,11 +53,10 @@ test("a timeout or rate limit in one panel says so, and when the limit resets", 
   });
   await page.goto("/dashboard");
   await panelsLoaded(page);
-  const resetAt = new Date(reset * 1000).toISOString().slice(11, 16);
   for (const name of [/^Your pull requests/, /^Review requested/, /^Assigned issues/]) {
-    await expect(panel(page, name).getByRole("alert")).toContainText(
-      `used up its GitHub API allowance for now. It resets at ${resetAt} UTC.`,
-    );
+    const alert = panel(page, name).getByRole("alert");
+    await expect(alert).toContainText(/used up its GitHub API allowance for now\. It resets in \d+ minutes?\./);
+    await expect(alert.locator("time")).toHaveAttribute("datetime", new Date(reset * 1000).toISOString());
   }
   await expect(items(panel(page, "Recently updated repositories"))).toHaveCount(3);
 });
@@ -89,12 +88,14 @@ test("a second view within GitHub's max-age asks GitHub nothing; after it, only 
     description: `within max-age ${fresh.calls} GitHub calls; after it ${revalidated.calls} calls, ${revalidated.notModified} answered 304, ${revalidated.charged} charged`,
   });
   expect(fresh).toEqual({ calls: 0, notModified: 0, charged: 0 });
-  expect(revalidated.calls).toBe(5); // profile, recent repositories, three searches
-  expect(revalidated.notModified).toBe(5);
+  // Profile, recent repositories, three searches; and for each of the 6 pull requests in the two pull
+  // request panels its details, reviews, check runs and commit status.
+  expect(revalidated.calls).toBe(5 + 6 * 4);
+  expect(revalidated.notModified).toBe(revalidated.calls);
   expect(revalidated.charged).toBe(0);
 });
 
-test("panels load in parallel: with 400 ms per GitHub call the page is done in about one call's time", async ({
+test("panels load in parallel: with 400 ms per GitHub call the page is done in about its longest chain's time", async ({
   page,
 }, testInfo) => {
   const latency = 400;
@@ -122,14 +123,16 @@ test("panels load in parallel: with 400 ms per GitHub call the page is done in a
   const warm = await timedView(); // warm: within max-age, no GitHub call at all
   testInfo.annotations.push({
     type: "timing",
-    description: `GitHub latency ${latency} ms, 5 calls per view: cold first byte ${cold.firstByte} ms, complete ${cold.complete} ms; warm first byte ${warm.firstByte} ms, complete ${warm.complete} ms`,
+    description: `GitHub latency ${latency} ms, 29 calls per view, at most 3 in a chain: cold first byte ${cold.firstByte} ms, complete ${cold.complete} ms; warm first byte ${warm.firstByte} ms, complete ${warm.complete} ms`,
   });
   for (const view of [cold, warm]) {
     expect(view.html).toContain("Add a greeting endpoint");
     expect(view.firstByte).toBeLessThan(latency); // the shell does not wait for GitHub
-    // About one latency plus overhead; five calls in a row would take 5 × latency. The bound leaves
-    // room for a busy machine while still failing if even three calls ran one after another.
-    expect(view.complete).toBeLessThan(3 * latency);
+    // The longest chain is three calls (a search, then each pull request, then its reviews and CI side
+    // by side), so about three latencies plus overhead. The five panels one after another would take
+    // nine (1 + 1 + 3 + 3 + 1), the pull requests one after another far more; the bound leaves room for
+    // a busy machine while failing either.
+    expect(view.complete).toBeLessThan(7 * latency);
   }
 });
 

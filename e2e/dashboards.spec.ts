@@ -93,8 +93,9 @@ test("issue views list issues only, never pull requests", async ({ page, hublink
 test("a private repository of another user is a not-found page", async ({ page, hublink }) => {
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
-  await page.goto("/repos/hubot/private-notes");
-  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  const response = await page.goto("/repos/hubot/private-notes");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Repository hubot/private-notes not found" })).toBeVisible();
   await expect(page.getByText("Remember the milk")).toHaveCount(0);
 });
 

@@ -11,7 +11,7 @@ import { INSTALL_COOKIE, INSTALL_TTL_SECONDS, signInstallState } from "@/lib/git
 import { safeReturnTo } from "@/lib/navigation/return-to";
 
 export async function signOutAction() {
-  await signOut({ redirectTo: "/" });
+  await signOut({ redirectTo: "/?notice=signed-out" });
 }
 
 export async function disconnectGitHub() {

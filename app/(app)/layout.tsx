@@ -6,6 +6,8 @@ import { pendingInstallationRequests } from "@/lib/github/views/installations";
 import { redirectToReconnect } from "@/lib/github/views/settle";
 import { requireUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/app/components/sign-out-button";
+import { FlashNotice } from "@/app/components/flash-notice";
+import { PendingApprovalNotice, RouteFocus, ShellNav } from "@/app/components/shell-nav";
 import { isEnded } from "@/lib/github/connection/status";
 
 // The shell of every signed-in page: header and navigation render at once; pages stream inside.
@@ -19,35 +21,17 @@ export default async function AppShellLayout({ children }: { children: React.Rea
   if (isEnded(connection?.status)) await redirectToReconnect();
   return (
     <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <RouteFocus />
       <header className="shell-header">
         <Link href="/dashboard" className="brand">
           Hublink
         </Link>
-        <nav aria-label="Main">
-          <ul>
-            <li>
-              <Link href="/dashboard">Dashboard</Link>
-            </li>
-            <li>
-              <Link href="/repos">Repositories</Link>
-            </li>
-            <li>
-              <Link href="/pulls">Pull requests</Link>
-            </li>
-            <li>
-              <Link href="/issues">Issues</Link>
-            </li>
-            <li>
-              <Link href="/settings/connections">Connections</Link>
-            </li>
-          </ul>
-        </nav>
+        <ShellNav />
         <div className="shell-user">
-          <Link
-            href="/settings/connections"
-            className="shell-status"
-            aria-label={`GitHub connection: ${connection?.status ?? "not connected"}`}
-          >
+          <Link href="/settings/connections" className="shell-status" title="Your GitHub connection">
             GitHub <ConnectionBadge status={connection?.status ?? null} />
           </Link>
           {user.image && (
@@ -58,13 +42,9 @@ export default async function AppShellLayout({ children }: { children: React.Rea
           <SignOutButton small />
         </div>
       </header>
-      <main className="shell-main" id="main">
-        {pendingRequests.length > 0 && (
-          <p className="notice notice-attention" role="status">
-            Waiting for an organisation admin to approve the installation of Hublink&apos;s GitHub App.{" "}
-            <Link href="/settings/connections">See connections</Link>
-          </p>
-        )}
+      <main className="shell-main" id="main" tabIndex={-1}>
+        <FlashNotice />
+        {pendingRequests.length > 0 && <PendingApprovalNotice />}
         {children}
       </main>
       <footer className="shell-footer">

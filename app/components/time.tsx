@@ -1,21 +1,13 @@
-// Dates render on the server in UTC (stable for everyone and for screenshots), with the
-// machine-readable value for assistive tech and tooltips.
-const FORMATS = {
-  day: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
-  moment: new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
-  clock: new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }),
-};
+import { RelativeTime } from "./relative-time";
 
-/** "14:05 UTC", for sentences such as "resets at …". */
-export function formatTime(value: Date): string {
-  return `${FORMATS.clock.format(value)} UTC`;
+// The one date component: relative ("3 days ago", "yesterday") as GitHub shows dates, in the reader's
+// language, with the exact local time on hover and the machine-readable value in <time datetime>.
+
+export function Time({ value }: { value: Date }) {
+  return <RelativeTime iso={value.toISOString()} />;
 }
 
-/** `day`: "3 Dec 2026", as GitHub's lists show dates; `moment` (default): "3 Dec 2026, 14:05 UTC". */
-export function Time({ value, as = "moment" }: { value: Date; as?: "day" | "moment" }) {
-  return (
-    <time dateTime={value.toISOString()} title={value.toISOString()}>
-      {as === "day" ? FORMATS.day.format(value) : `${FORMATS.moment.format(value)} UTC`}
-    </time>
-  );
+/** A clock time for sentences such as "resets at …": the reader's local time, said relatively. */
+export function formatTime(value: Date): React.ReactNode {
+  return <Time value={value} />;
 }

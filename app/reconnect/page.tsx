@@ -32,7 +32,7 @@ export default async function ReconnectPage({ searchParams }: { searchParams: Pr
             {ended.revokedAt && (
               <>
                 {" "}
-                on <Time value={ended.revokedAt} />
+                <Time value={ended.revokedAt} />
               </>
             )}{" "}
             — Hublink can no longer read your repositories.

@@ -90,9 +90,20 @@ describe("dashboard loaders", () => {
       repository: "octocat/hello-world",
       number: 3,
       author: "octocat",
+      authorAvatarUrl: `${emu.url}/avatars/octocat.png`,
+      // Search results carry neither reviews nor CI: the list looks them up (statuses and check runs).
+      pullDetails: { review: "review_requested", checks: expect.objectContaining({ state: "success" }) },
     });
     expect(review).toMatchObject({ total: 3, page: 1, lastPage: 2, hasNext: true, hasPrevious: false });
     expect(review.items).toHaveLength(2);
+    const health = await lib.dashboard.searchWork(userId, { kind: "pr", filter: "review-requested", state: "open" });
+    expect(health.items.find((item) => item.title === "Add health checks")?.pullDetails?.checks).toEqual({
+      state: "failure",
+      sources: [
+        { name: "test", state: "failure", via: "GitHub Actions" },
+        { name: "lint", state: "success", via: "GitHub Actions" },
+      ],
+    });
   });
 
   it("list a repository's issues without its pull requests, and its pull requests with reviews and CI", async () => {
@@ -106,13 +117,21 @@ describe("dashboard loaders", () => {
         head: "typo",
         base: "main",
         review: "approved",
-        checks: "success",
+        merged: true,
+        // GitHub Actions only (no commit status): a passing and a skipped run.
+        checks: {
+          state: "success",
+          sources: [
+            { name: "build", state: "success", via: "GitHub Actions" },
+            { name: "lint", state: "success", via: "GitHub Actions" },
+          ],
+        },
       }),
     ]);
     const open = await lib.work.listRepositoryPulls(userId, { ...where, state: "open" });
     expect(open.items.find((p) => p.title === "WIP: dark mode")).toMatchObject({
       draft: true,
-      checks: "pending",
+      checks: { state: "pending", sources: [{ name: "ci/build", state: "pending", via: "commit status" }] },
       review: "review_requested",
     });
   });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { GitHubConnectionError } from "@/lib/github/api/errors";
 import { asGitHubFailure } from "@/lib/github/api/failures";
 import { pageInfoFromLink } from "@/lib/github/api/pagination";
-import { summarizeReviews, toCheckState } from "@/lib/github/views/work-items";
+import { checkRunState, combineChecks, statusState } from "@/lib/github/views/ci-state";
+import { summarizeReviews } from "@/lib/github/views/work-items";
 
 // The small decisions behind what the pages say, at their edges.
 
@@ -40,9 +41,16 @@ describe("review state", () => {
     expect(summarizeReviews([review("a", "COMMENTED")], 0)).toBe("commented");
     expect(summarizeReviews([], 0)).toBe("none");
   });
-  it("reads a combined status without statuses as no checks", () => {
-    expect(toCheckState({ state: "pending", total_count: 0 })).toBe("none");
-    expect(toCheckState({ state: "error", total_count: 1 })).toBe("failure");
+  it("combines check runs and commit statuses into one CI state, as GitHub's list does", () => {
+    const source = (state: ReturnType<typeof statusState>) => ({ name: "x", state, via: "GitHub Actions" });
+    expect(combineChecks([]).state).toBe("none");
+    expect(combineChecks([source("success"), source("pending")]).state).toBe("pending");
+    expect(combineChecks([source("pending"), source("failure"), source("success")]).state).toBe("failure");
+    expect(combineChecks([source("success")]).state).toBe("success");
+    expect(statusState("error")).toBe("failure");
+    expect(checkRunState({ status: "in_progress", conclusion: null })).toBe("pending");
+    expect(checkRunState({ status: "completed", conclusion: "skipped" })).toBe("success");
+    expect(checkRunState({ status: "completed", conclusion: "cancelled" })).toBe("failure");
   });
 });
 

@@ -23,15 +23,15 @@ export default async function DashboardPage() {
       <h1>Dashboard</h1>
       <div className="dashboard-grid">
         <div className="dashboard-side">
-          <Suspense fallback={<PanelSkeleton title="Profile" rows={4} />}>
+          <Suspense fallback={<PanelSkeleton title="Profile" rows={4} size="profile" />}>
             <ProfilePanel userId={user.id} />
           </Suspense>
-          <Suspense fallback={<PanelSkeleton title="Recently updated repositories" />}>
+          <Suspense fallback={<PanelSkeleton title="Recently updated repositories" rows={6} size="compact-list" />}>
             <RecentRepositoriesPanel userId={user.id} />
           </Suspense>
         </div>
         <div className="dashboard-main">
-          <Suspense fallback={<PanelSkeleton title="Your pull requests" />}>
+          <Suspense fallback={<PanelSkeleton title="Your pull requests" rows={5} size="pull-list" />}>
             <WorkPanel
               userId={user.id}
               id="your-pulls"
@@ -41,7 +41,7 @@ export default async function DashboardPage() {
               empty="You have no open pull requests."
             />
           </Suspense>
-          <Suspense fallback={<PanelSkeleton title="Review requested" />}>
+          <Suspense fallback={<PanelSkeleton title="Review requested" rows={5} size="pull-list" />}>
             <WorkPanel
               userId={user.id}
               id="review-requested"
@@ -51,7 +51,7 @@ export default async function DashboardPage() {
               empty="No pull requests are waiting for your review."
             />
           </Suspense>
-          <Suspense fallback={<PanelSkeleton title="Assigned issues" />}>
+          <Suspense fallback={<PanelSkeleton title="Assigned issues" rows={5} size="list" />}>
             <WorkPanel
               userId={user.id}
               id="assigned-issues"

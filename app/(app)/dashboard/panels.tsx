@@ -12,14 +12,14 @@ export async function ProfilePanel({ userId }: { userId: string }) {
   const result = await settle(() => getProfile(userId));
   if (!result.ok) {
     return (
-      <Panel id="profile" title="Profile">
+      <Panel id="profile" title="Profile" size="profile">
         <PanelProblem problem={result.problem} />
       </Panel>
     );
   }
   const profile = result.value;
   return (
-    <section className="panel profile" aria-labelledby="profile">
+    <section className="panel profile" aria-labelledby="profile" data-size="profile">
       {result.stale && <PanelStale stale={result.stale} />}
       {/* eslint-disable-next-line @next/next/no-img-element -- avatars come from the configured GitHub host, not a fixed domain */}
       <img src={profile.avatarUrl} alt="" width={96} height={96} className="avatar profile-avatar" />
@@ -54,6 +54,7 @@ export async function RecentRepositoriesPanel({ userId }: { userId: string }) {
     <Panel
       id="recent-repositories"
       title="Recently updated repositories"
+      size="compact-list"
       viewAll={{ href: "/repos", label: "All repositories" }}
       stale={result.ok ? result.stale : null}
     >
@@ -62,7 +63,7 @@ export async function RecentRepositoriesPanel({ userId }: { userId: string }) {
           <RepositoryList
             items={result.value}
             compact
-            empty="No repositories yet. Repositories you own or can access through Hublink appear here."
+            empty="No repositories yet. Hublink can see repositories only where the GitHub App is installed."
           />
           {result.value.length === 0 && <InstallAppPrompt returnTo="/dashboard" />}
         </>
@@ -96,6 +97,7 @@ export async function WorkPanel({
     <Panel
       id={id}
       title={title}
+      size={search.kind === "pr" ? "pull-list" : "list"}
       count={result.ok ? result.value.total : null}
       viewAll={{ href: viewAll, label: "View all" }}
       stale={result.ok ? result.stale : null}

@@ -1,7 +1,10 @@
 import type { Issue } from "@/lib/github/views/work-items";
 import { Time } from "@/app/components/time";
+import { AssigneeAvatars, Avatar } from "./avatar";
 import { Labels } from "./labels";
 import { EmptyState } from "./panel";
+import { PullStatus } from "./pull-status";
+import { itemStatus, StateIcon, stateWord } from "./state-icon";
 
 // Issues (or pull requests found by search), each linking to its page on GitHub.
 export function IssueList({
@@ -16,35 +19,46 @@ export function IssueList({
   if (!items.length) return <EmptyState>{empty}</EmptyState>;
   return (
     <ul className="item-list">
-      {items.map((issue) => (
-        <li key={issue.id} className="item">
-          <span
-            className={`state-icon state-${issue.isPullRequest ? "pr" : "issue"}-${issue.draft ? "draft" : issue.state}`}
-            aria-hidden="true"
-          />
-          <div className="item-main">
-            <div className="item-title-row">
-              {showRepository && <span className="item-repo">{issue.repository}</span>}
-              <a href={issue.htmlUrl} className="item-title">
-                {issue.title}
-              </a>
-              {issue.draft && <span className="pill">Draft</span>}
-              <Labels labels={issue.labels} />
-            </div>
-            <p className="item-meta">
-              #{issue.number} opened <Time value={issue.createdAt} as="day" />
-              {issue.author && <> by {issue.author}</>}
-              {issue.assignees.length > 0 && <> · assigned to {issue.assignees.join(", ")}</>}
-              {issue.comments > 0 && (
-                <>
-                  {" "}
-                  · {issue.comments} {issue.comments === 1 ? "comment" : "comments"}
-                </>
+      {items.map((issue) => {
+        const status = itemStatus(issue);
+        const word = stateWord(status);
+        return (
+          <li key={issue.id} className="item">
+            <StateIcon status={status} />
+            <div className="item-main">
+              <div className="item-title-row">
+                {showRepository && <span className="item-repo">{issue.repository}</span>}
+                <a href={issue.htmlUrl} className="item-title">
+                  {issue.title}
+                </a>
+                {word && <span className={`pill pill-${status}`}>{word}</span>}
+                <Labels labels={issue.labels} />
+              </div>
+              <p className="item-meta">
+                #{issue.number} opened <Time value={issue.createdAt} />
+                {issue.author && (
+                  <>
+                    {" "}
+                    by <Avatar src={issue.authorAvatarUrl} size={16} /> {issue.author}
+                  </>
+                )}
+                {issue.comments > 0 && (
+                  <>
+                    {" "}
+                    · {issue.comments} {issue.comments === 1 ? "comment" : "comments"}
+                  </>
+                )}
+              </p>
+              {issue.pullDetails && (
+                <p className="item-meta item-facts">
+                  <PullStatus details={issue.pullDetails} />
+                </p>
               )}
-            </p>
-          </div>
-        </li>
-      ))}
+            </div>
+            <AssigneeAvatars people={issue.assignees} />
+          </li>
+        );
+      })}
     </ul>
   );
 }

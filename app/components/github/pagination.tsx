@@ -1,6 +1,20 @@
 import Link from "next/link";
 
-// Previous / next links that keep every other query parameter (filters, sort, tab).
+// GitHub's pagination: previous, numbered pages with ellipses, next — every link keeping the other
+// query parameters (filters, sort, tab). A page past the end says so instead of "Page 40 of 40".
+
+/** The page numbers to show: the first, the last, and two either side of the current one. */
+export function pageWindow(page: number, lastPage: number): (number | "gap")[] {
+  const shown = new Set([1, lastPage]);
+  for (let p = page - 2; p <= page + 2; p++) if (p >= 1 && p <= lastPage) shown.add(p);
+  const sorted = [...shown].sort((a, b) => a - b);
+  return sorted.flatMap((p, i) => {
+    const previous = sorted[i - 1];
+    if (previous === undefined || p === previous + 1) return [p];
+    return p === previous + 2 ? [previous + 1, p] : ["gap" as const, p];
+  });
+}
+
 export function Pagination({
   page,
   lastPage,
@@ -8,6 +22,7 @@ export function Pagination({
   hasNext,
   baseHref,
   query,
+  empty = false,
 }: {
   page: number;
   lastPage: number;
@@ -15,8 +30,9 @@ export function Pagination({
   hasNext: boolean;
   baseHref: string;
   query: Record<string, string | undefined>;
+  /** This page holds nothing. */
+  empty?: boolean;
 }) {
-  if (!hasPrevious && !hasNext) return null;
   const hrefFor = (target: number) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
@@ -24,6 +40,15 @@ export function Pagination({
     const search = params.toString();
     return search ? `${baseHref}?${search}` : baseHref;
   };
+  if (empty && page > 1) {
+    return (
+      <p className="pagination past-the-end" role="status">
+        There is no page {page} of this list. <Link href={hrefFor(1)}>Go to the first page</Link>
+      </p>
+    );
+  }
+  if (!hasPrevious && !hasNext) return null;
+  const last = Math.max(lastPage, page);
   return (
     <nav className="pagination" aria-label="Pagination">
       {hasPrevious ? (
@@ -33,9 +58,29 @@ export function Pagination({
       ) : (
         <span aria-disabled="true">Previous</span>
       )}
-      <span>
-        Page {page} of {lastPage}
-      </span>
+      <ul>
+        {pageWindow(page, last).map((p, i) =>
+          p === "gap" ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              {p === page ? (
+                <span aria-current="page">
+                  <span className="visually-hidden">Page </span>
+                  {p}
+                  <span className="visually-hidden"> of {last}</span>
+                </span>
+              ) : (
+                <Link href={hrefFor(p)} aria-label={`Page ${p}`}>
+                  {p}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
+      </ul>
       {hasNext ? (
         <Link href={hrefFor(page + 1)} rel="next">
           Next

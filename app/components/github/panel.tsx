@@ -6,9 +6,16 @@ import { TryAgain } from "./try-again";
 
 // A titled region of a page that loads on its own: its skeleton while it streams, its own error.
 
+/**
+ * How much room a panel keeps while it streams and after: its skeleton and its content both take at
+ * least this height (globals.css), so nothing below moves when it arrives.
+ */
+export type PanelSize = "profile" | "list" | "pull-list" | "compact-list";
+
 type PanelProps = {
   id: string;
   title: string;
+  size?: PanelSize;
   count?: number | null;
   viewAll?: { href: string; label: string };
   /** The content is a stored copy because GitHub could not answer. */
@@ -16,9 +23,9 @@ type PanelProps = {
   children: React.ReactNode;
 };
 
-export function Panel({ id, title, count, viewAll, stale, children }: PanelProps) {
+export function Panel({ id, title, size, count, viewAll, stale, children }: PanelProps) {
   return (
-    <section className="panel" aria-labelledby={id}>
+    <section className="panel" aria-labelledby={id} data-size={size}>
       <header className="panel-header">
         <h2 id={id}>
           {title}
@@ -42,9 +49,9 @@ export function PanelStale({ stale }: { stale: StaleNote }) {
   );
 }
 
-export function PanelSkeleton({ title, rows = 3 }: { title: string; rows?: number }) {
+export function PanelSkeleton({ title, rows = 3, size }: { title: string; rows?: number; size?: PanelSize }) {
   return (
-    <section className="panel" aria-busy="true" aria-label={`${title} (loading)`}>
+    <section className="panel" aria-busy="true" aria-label={`${title} (loading)`} data-size={size}>
       <header className="panel-header">
         <h2>{title}</h2>
       </header>
@@ -72,7 +79,7 @@ export function PanelProblem({ problem }: { problem: GitHubUnavailableError }) {
     <div className="panel-problem" role="alert">
       <p>
         {EXPLANATIONS[problem.reason]}{" "}
-        {problem.retryAt ? `It resets at ${formatTime(problem.retryAt)}.` : "The rest of the page is unaffected."}
+        {problem.retryAt ? <>It resets {formatTime(problem.retryAt)}.</> : "The rest of the page is unaffected."}
       </p>
       <TryAgain />
     </div>

@@ -1,50 +1,44 @@
-import type { CheckState, PullRequest, ReviewState } from "@/lib/github/views/work-items";
+import type { PullRequest } from "@/lib/github/views/work-items";
 import { Time } from "@/app/components/time";
+import { Avatar } from "./avatar";
 import { EmptyState } from "./panel";
-
-const REVIEW: Record<ReviewState, string> = {
-  approved: "Approved",
-  changes_requested: "Changes requested",
-  commented: "Reviewed",
-  review_requested: "Review requested",
-  none: "No reviews",
-  unavailable: "Reviews unavailable",
-};
-
-const CHECKS: Record<CheckState, string> = {
-  success: "Checks passed",
-  failure: "Checks failed",
-  pending: "Checks pending",
-  none: "No checks",
-  unavailable: "Checks unavailable",
-};
+import { PullStatus } from "./pull-status";
+import { itemStatus, StateIcon, stateWord } from "./state-icon";
 
 export function PullList({ items, empty }: { items: PullRequest[]; empty: string }) {
   if (!items.length) return <EmptyState>{empty}</EmptyState>;
   return (
     <ul className="item-list">
-      {items.map((pull) => (
-        <li key={pull.id} className="item">
-          <span className={`state-icon state-pr-${pull.draft ? "draft" : pull.state}`} aria-hidden="true" />
-          <div className="item-main">
-            <div className="item-title-row">
-              <a href={pull.htmlUrl} className="item-title">
-                {pull.title}
-              </a>
-              {pull.draft && <span className="pill">Draft</span>}
+      {items.map((pull) => {
+        const status = itemStatus(pull);
+        const word = stateWord(status);
+        return (
+          <li key={pull.id} className="item">
+            <StateIcon status={status} />
+            <div className="item-main">
+              <div className="item-title-row">
+                <a href={pull.htmlUrl} className="item-title">
+                  {pull.title}
+                </a>
+                {word && <span className={`pill pill-${status}`}>{word}</span>}
+              </div>
+              <p className="item-meta">
+                #{pull.number} opened <Time value={pull.createdAt} />
+                {pull.author && (
+                  <>
+                    {" "}
+                    by <Avatar src={pull.authorAvatarUrl} size={16} /> {pull.author}
+                  </>
+                )}{" "}
+                · <span className="branch">{pull.head}</span> → <span className="branch">{pull.base}</span>
+              </p>
+              <p className="item-meta item-facts">
+                <PullStatus details={pull} />
+              </p>
             </div>
-            <p className="item-meta">
-              #{pull.number} opened <Time value={pull.createdAt} as="day" />
-              {pull.author && <> by {pull.author}</>} · <span className="branch">{pull.head}</span> →{" "}
-              <span className="branch">{pull.base}</span>
-            </p>
-            <p className="item-meta item-facts">
-              <span className={`status status-review-${pull.review}`}>{REVIEW[pull.review]}</span>
-              <span className={`status status-checks-${pull.checks}`}>{CHECKS[pull.checks]}</span>
-            </p>
-          </div>
-        </li>
-      ))}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -9,7 +9,7 @@ export function RateLimitNote({ userId }: { userId: string }) {
   return (
     <p className={rate.low ? "rate-limit rate-limit-low" : "rate-limit"}>
       GitHub API: {rate.remaining.toLocaleString("en")} of {rate.limit.toLocaleString("en")} requests left this hour
-      {rate.low && <>; resets at {formatTime(rate.resetAt)}</>}.
+      {rate.low && <>; more {formatTime(rate.resetAt)}</>}.
     </p>
   );
 }

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { Repository } from "@/lib/github/views/work-items";
 import { Time } from "@/app/components/time";
+import { Language } from "./language";
 import { EmptyState } from "./panel";
 
-// Repositories: the name opens Hublink's view of it, "on GitHub" its page there.
+// Repositories: the name (one tab stop per row) opens Hublink's view of it; that page links to GitHub.
 export function RepositoryList({
   items,
   empty,
@@ -20,22 +21,22 @@ export function RepositoryList({
         <li key={repo.fullName} className="item">
           <div className="item-main">
             <div className="item-title-row">
-              <Link href={`/repos/${repo.owner}/${repo.name}`} className="item-title">
+              {/* Not prefetched: a repository page reads GitHub before it streams (to answer 404 when it must). */}
+              <Link href={`/repos/${repo.owner}/${repo.name}`} className="item-title" prefetch={false}>
                 {repo.fullName}
               </Link>
               {repo.isPrivate && <span className="pill">Private</span>}
-              <a href={repo.htmlUrl} className="item-external" aria-label={`${repo.fullName} on GitHub`}>
-                on GitHub
-              </a>
             </div>
             {!compact && repo.description && <p className="item-description">{repo.description}</p>}
             {!compact && (
               <p className="item-meta item-facts">
-                {repo.language && <span className="language">{repo.language}</span>}
-                <span aria-label={`${repo.stars} stars`}>★ {repo.stars}</span>
+                {repo.language && <Language name={repo.language} />}
+                <span>
+                  <span aria-hidden="true">★</span> {repo.stars} <span className="visually-hidden">stars</span>
+                </span>
                 {repo.updatedAt && (
                   <span>
-                    Updated <Time value={repo.updatedAt} as="day" />
+                    Updated <Time value={repo.updatedAt} />
                   </span>
                 )}
               </p>

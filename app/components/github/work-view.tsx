@@ -9,6 +9,7 @@ import {
 } from "@/lib/github/views/dashboard";
 import { settle } from "@/lib/github/views/settle";
 import type { ItemState } from "@/lib/github/views/work-items";
+import { LinkPending } from "@/app/components/link-pending";
 import { IssueList } from "./issue-list";
 import { Pagination } from "./pagination";
 import { Panel, PanelProblem, PanelSkeleton, SkippedNote } from "./panel";
@@ -41,15 +42,18 @@ export function WorkView({ search, page, userId }: { search: WorkSearch; page: n
             aria-current={key === search.filter ? "page" : undefined}
           >
             {label}
+            <LinkPending />
           </Link>
         ))}
       </nav>
       <nav className="state-filter" aria-label={`${view.noun} state`}>
         <Link href={hrefFor({ state: "open" })} aria-current={search.state === "open" ? "true" : undefined}>
           Open
+          <LinkPending />
         </Link>
         <Link href={hrefFor({ state: "closed" })} aria-current={search.state === "closed" ? "true" : undefined}>
           Closed
+          <LinkPending />
         </Link>
       </nav>
       <Suspense
@@ -76,10 +80,14 @@ async function WorkResults({ userId, search, page }: { userId: string; search: W
   const filterLabel = (view.filters as Record<string, { label: string }>)[search.filter]?.label.toLowerCase() ?? "";
   return (
     <Panel id="work-results" title={title} count={result.value.total} stale={result.stale}>
-      <IssueList items={result.value.items} empty={`No ${search.state} ${view.noun} ${filterLabel}.`} />
+      {/* Past the last page, the pagination alone says so. */}
+      {(result.value.items.length > 0 || page === 1) && (
+        <IssueList items={result.value.items} empty={`No ${search.state} ${view.noun} ${filterLabel}.`} />
+      )}
       <SkippedNote count={result.value.skipped} />
       <Pagination
         {...result.value}
+        empty={result.value.items.length === 0}
         baseHref={view.path}
         query={{
           filter: search.filter === view.defaultFilter ? undefined : search.filter,

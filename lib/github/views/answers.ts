@@ -6,6 +6,7 @@ import { z } from "zod";
 // fields Hublink reads are checked; anything else in an item is ignored.
 
 const login = z.object({ login: z.string() });
+const person = z.object({ login: z.string(), avatar_url: z.string().optional().catch(undefined) });
 
 export const repositoryAnswer = z.object({
   full_name: z.string().min(1),
@@ -28,13 +29,15 @@ export const issueAnswer = z.object({
   title: z.string(),
   html_url: z.string(),
   repository_url: z.string().regex(/\/repos\/[^/]+\/[^/]+$/),
-  user: login.nullable(),
+  user: person.nullable(),
   state: z.string(),
+  state_reason: z.string().nullish().catch(null),
   labels: z.array(label).catch([]),
-  assignees: z.array(login).nullish().catch(null),
+  assignees: z.array(person).nullish().catch(null),
   comments: z.number().catch(0),
   created_at: z.string(),
-  pull_request: z.unknown().optional(),
+  // Present on pull requests (search results carry merged_at in it).
+  pull_request: z.looseObject({ merged_at: z.string().nullish().catch(null) }).nullish(),
   draft: z.boolean().optional(),
 });
 
@@ -43,9 +46,10 @@ export const pullAnswer = z.object({
   number: z.number(),
   title: z.string(),
   html_url: z.string(),
-  user: login.nullable(),
+  user: person.nullable(),
   state: z.string(),
   draft: z.boolean().optional(),
+  merged_at: z.string().nullish().catch(null),
   created_at: z.string(),
   head: z.object({
     ref: z.string(),
@@ -60,9 +64,20 @@ export const pullAnswer = z.object({
 /** /search/issues: the items are checked one by one (issueAnswer). */
 export const searchAnswer = z.object({ total_count: z.number(), items: z.array(z.unknown()) });
 
-export const reviewAnswer = z.object({ user: login.nullable(), state: z.string() });
+/** GET /repos/{o}/{r}/commits/{ref}/check-runs: the runs are checked one by one (checkRunAnswer). */
+export const checkRunsAnswer = z.object({ check_runs: z.array(z.unknown()) });
+export const checkRunAnswer = z.object({
+  name: z.string(),
+  status: z.string(),
+  conclusion: z.string().nullable(),
+  app: z.object({ name: z.string() }).nullish().catch(null),
+});
 
-export const combinedStatusAnswer = z.object({ state: z.string(), total_count: z.number() });
+/** GET /repos/{o}/{r}/commits/{ref}/status: the statuses are checked one by one (commitStatusAnswer). */
+export const combinedStatusAnswer = z.object({ statuses: z.array(z.unknown()) });
+export const commitStatusAnswer = z.object({ context: z.string(), state: z.string() });
+
+export const reviewAnswer = z.object({ user: login.nullable(), state: z.string() });
 
 export type RepositoryAnswer = z.infer<typeof repositoryAnswer>;
 export type IssueAnswer = z.infer<typeof issueAnswer>;

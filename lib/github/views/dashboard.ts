@@ -2,6 +2,7 @@ import "server-only";
 import { githubFor } from "../client";
 import { issueAnswer, parseEach, repositoryAnswer, searchAnswer } from "./answers";
 import { pageInfoFromLink } from "../api/pagination";
+import { withPullDetails } from "./pull-details";
 import { toIssue, toRepository, type Issue, type ItemState, type Listing, type Repository } from "./work-items";
 
 // Loaders behind /dashboard, /pulls and /issues. Each makes its own GitHub calls, so the panels
@@ -73,7 +74,8 @@ export async function searchWork(
   search: WorkSearch,
   { page = 1, perPage = WORK_PAGE_SIZE } = {},
 ): Promise<Listing<Issue>> {
-  const { data, headers } = await githubFor(userId).rest.search.issuesAndPullRequests({
+  const github = githubFor(userId);
+  const { data, headers } = await github.rest.search.issuesAndPullRequests({
     q: workQuery(search),
     sort: "updated",
     order: "desc",
@@ -83,13 +85,15 @@ export async function searchWork(
   const answer = searchAnswer.safeParse(data);
   if (!answer.success)
     return { items: [], skipped: 1, page, lastPage: page, hasPrevious: page > 1, hasNext: false, total: null };
-  const { items, skipped } = parseEach(issueAnswer, answer.data.items);
+  const parsed = parseEach(issueAnswer, answer.data.items);
   // GitHub serves only the first 1,000 results of a search.
   const reachable = Math.min(answer.data.total_count, 1000);
   const info = pageInfoFromLink(headers.link, page);
+  const items = parsed.items.map(toIssue);
   return {
-    items: items.map(toIssue),
-    skipped,
+    // Every pull request list shows review state and CI, which search results do not carry.
+    items: search.kind === "pr" ? await withPullDetails(github, items) : items,
+    skipped: parsed.skipped,
     ...info,
     lastPage: Math.max(info.page, Math.ceil(reachable / perPage)),
     total: answer.data.total_count,

@@ -16,6 +16,9 @@ export type Repository = {
 
 export type Label = { name: string; color: string };
 
+/** Someone shown beside an item: their login and GitHub avatar. */
+export type Person = { login: string; avatarUrl: string };
+
 export type Issue = {
   id: number;
   number: number;
@@ -23,18 +26,31 @@ export type Issue = {
   htmlUrl: string;
   repository: string;
   author: string | null;
+  authorAvatarUrl: string | null;
   state: "open" | "closed";
+  /** Why a closed issue was closed (GitHub's icons differ); null while open or unknown. */
+  stateReason: "completed" | "not_planned" | null;
+  /** A pull request found by search that was merged (search results carry pull_request.merged_at). */
+  merged: boolean;
   labels: Label[];
-  assignees: string[];
+  assignees: Person[];
   comments: number;
   createdAt: Date;
   isPullRequest: boolean;
   draft: boolean;
+  /** Review and CI of a pull request, when the list looked them up. */
+  pullDetails?: PullDetails;
 };
 
 /** "unavailable": GitHub did not answer the look-up for this item; the rest of the list stands. */
 export type ReviewState = "approved" | "changes_requested" | "commented" | "review_requested" | "none" | "unavailable";
 export type CheckState = "success" | "failure" | "pending" | "none" | "unavailable";
+
+/** One check run or commit status, and what reported it ("GitHub Actions", "commit status"). */
+export type CheckSource = { name: string; state: CheckState; via: string };
+/** CI of a commit: check runs and commit statuses combined, as GitHub's pull request list shows it. */
+export type Checks = { state: CheckState; sources: CheckSource[] };
+export type PullDetails = { review: ReviewState; checks: Checks };
 
 export type PullRequest = {
   id: number;
@@ -42,13 +58,15 @@ export type PullRequest = {
   title: string;
   htmlUrl: string;
   author: string | null;
+  authorAvatarUrl: string | null;
   head: string;
   base: string;
   draft: boolean;
   state: "open" | "closed";
+  merged: boolean;
   createdAt: Date;
   review: ReviewState;
-  checks: CheckState;
+  checks: Checks;
 };
 
 export type Listing<T> = {
@@ -85,7 +103,10 @@ export function toIssue(json: IssueAnswer): Issue {
     htmlUrl: json.html_url,
     repository: json.repository_url.split("/repos/").at(-1) ?? "",
     author: json.user?.login ?? null,
+    authorAvatarUrl: json.user?.avatar_url ?? null,
     state: json.state === "closed" ? "closed" : "open",
+    stateReason: toStateReason(json.state_reason),
+    merged: Boolean(json.pull_request?.merged_at),
     labels: json.labels.flatMap((label) =>
       typeof label === "string"
         ? [{ name: label, color: "ededed" }]
@@ -93,12 +114,16 @@ export function toIssue(json: IssueAnswer): Issue {
           ? [{ name: label.name, color: label.color ?? "ededed" }]
           : [],
     ),
-    assignees: (json.assignees ?? []).map((a) => a.login),
+    assignees: (json.assignees ?? []).map((a) => ({ login: a.login, avatarUrl: a.avatar_url ?? "" })),
     comments: json.comments,
     createdAt: new Date(json.created_at),
     isPullRequest: json.pull_request !== undefined && json.pull_request !== null,
     draft: json.draft ?? false,
   };
+}
+
+function toStateReason(reason: string | null | undefined): Issue["stateReason"] {
+  return reason === "completed" || reason === "not_planned" ? reason : null;
 }
 
 /**
@@ -121,13 +146,6 @@ export function summarizeReviews(
   if (states.includes("APPROVED")) return "approved";
   if (requestedReviewers > 0) return "review_requested";
   return states.length ? "commented" : "none";
-}
-
-export function toCheckState(combined: { state: string; total_count: number }): CheckState {
-  if (combined.total_count === 0) return "none";
-  if (combined.state === "success" || combined.state === "failure" || combined.state === "pending")
-    return combined.state;
-  return combined.state === "error" ? "failure" : "pending";
 }
 
 /** The state filter of every list: GitHub's own words. */

@@ -43,6 +43,8 @@ export interface Repo {
 
 export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED";
 export type StatusState = "success" | "failure" | "pending" | "error";
+/** A check run's outcome as the emulator seeds it: a conclusion once completed, else its status. */
+export type CheckRunState = "success" | "failure" | "neutral" | "skipped" | "cancelled" | "in_progress" | "queued";
 
 export interface PullInfo {
   id: number;
@@ -53,6 +55,8 @@ export interface PullInfo {
   requestedReviewers: string[];
   reviews: { id: number; user: string; state: ReviewState; submittedAt: string }[];
   statuses: { id: number; context: string; state: StatusState; description: string }[];
+  /** Checks API runs on the head commit (GitHub Actions reports through these, not statuses). */
+  checkRuns: { id: number; name: string; state: CheckRunState; startedAt: string }[];
   mergedAt: string | null;
 }
 
@@ -70,6 +74,8 @@ export interface Issue {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Why a closed issue was closed; GitHub's default is "completed". */
+  stateReason?: "completed" | "not_planned";
   pull?: PullInfo;
 }
 

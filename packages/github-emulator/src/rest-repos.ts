@@ -15,7 +15,7 @@ import { fullRepository, issueJson, pullSimpleJson, repository, userByLogin } fr
 
 // /repos/{owner}/{repo} and what hangs below it. A private repository the token cannot see is 404.
 
-function visibleRepo(r: RestRequest): Repo | undefined {
+export function visibleRepo(r: RestRequest): Repo | undefined {
   const repo = r.state.repo(r.params.owner ?? "", r.params.repo ?? "");
   return repo && tokenCanRead(r.state, r.token, repo) ? repo : undefined;
 }
@@ -146,6 +146,17 @@ export const listReviews: RestRoute = {
   },
 };
 
+/** The commit `{ref}` names (a sha or a branch) and the pull request whose head it is, if any. */
+export function commitForRef(r: RestRequest, repo: Repo): { pull: Issue | undefined; commitSha: string } {
+  const ref = r.params.ref ?? "";
+  const pull = r.state
+    .issuesOf(repo)
+    .find((i) => i.pull && (i.pull.headSha === ref || i.pull.head === ref || i.pull.head.split(":")[1] === ref));
+  const commitSha =
+    pull?.pull?.headSha ?? (/^[0-9a-f]{40}$/.test(ref) ? ref : sha(`${repo.owner}/${repo.name}:${ref}`));
+  return { pull, commitSha };
+}
+
 function combinedState(states: string[]): string {
   if (states.some((s) => s === "failure" || s === "error")) return "failure";
   if (states.length === 0 || states.some((s) => s === "pending")) return "pending";
@@ -159,12 +170,7 @@ export const getCombinedStatus: RestRoute = {
     const repo = visibleRepo(r);
     if (!repo) return notFound();
     if (!appMayRead(r.state, r.token, repo, "statuses")) return notAccessibleByIntegration();
-    const ref = r.params.ref ?? "";
-    const pull = r.state
-      .issuesOf(repo)
-      .find((i) => i.pull && (i.pull.headSha === ref || i.pull.head === ref || i.pull.head.split(":")[1] === ref));
-    const commitSha =
-      pull?.pull?.headSha ?? (/^[0-9a-f]{40}$/.test(ref) ? ref : sha(`${repo.owner}/${repo.name}:${ref}`));
+    const { pull, commitSha } = commitForRef(r, repo);
     const api = `${r.state.baseUrl}/api/v3/repos/${repo.owner}/${repo.name}`;
     const statuses = (pull?.pull?.statuses ?? []).map((st) => ({
       url: `${api}/statuses/${commitSha}`,

@@ -55,7 +55,7 @@ export const notFound = () => error(404, "Not Found");
 
 /** A GitHub App token without the repository permission an endpoint needs. */
 export const notAccessibleByIntegration = () =>
-  error(403, "Resource not accessible by integration", "https://docs.github.com/rest/commits/statuses");
+  error(403, "Resource not accessible by integration", "https://docs.github.com/rest");
 
 export function rateKey(token: AccessToken | null, ctx: Ctx): string {
   return token ? `${token.clientId} ${token.login}` : `ip ${ctx.req.socket.remoteAddress ?? "?"}`;

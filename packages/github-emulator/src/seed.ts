@@ -1,4 +1,4 @@
-import type { Account, Issue, Label, Org, PullInfo, Repo, ReviewState, StatusState } from "./model";
+import type { Account, CheckRunState, Issue, Label, Org, PullInfo, Repo, ReviewState, StatusState } from "./model";
 
 // Deterministic seed: the same ids and dates after every reset, so tests and screenshots are stable.
 
@@ -45,6 +45,7 @@ interface IssueSeed {
   title: string;
   by: string;
   state?: "open" | "closed";
+  stateReason?: "not_planned";
   labels?: string[];
   assignees?: string[];
   comments?: number;
@@ -53,7 +54,10 @@ interface IssueSeed {
     draft?: boolean;
     reviewers?: string[];
     reviews?: [string, ReviewState][];
+    /** A commit status (the older CI integrations). */
     ci?: StatusState;
+    /** Check runs by name (GitHub Actions). */
+    checks?: [string, CheckRunState][];
     merged?: boolean;
   };
 }
@@ -80,7 +84,13 @@ const REPOS: {
       {
         title: "Add a greeting endpoint",
         by: "octocat",
-        pr: { head: "feature/greeting", reviewers: ["hubot"], reviews: [["hubot", "COMMENTED"]], ci: "success" },
+        pr: {
+          head: "feature/greeting",
+          reviewers: ["hubot"],
+          reviews: [["hubot", "COMMENTED"]],
+          ci: "success",
+          checks: [["build", "success"]],
+        },
       },
       {
         title: "WIP: dark mode",
@@ -93,7 +103,15 @@ const REPOS: {
         by: "hubot",
         state: "closed",
         comments: 2,
-        pr: { head: "typo", reviews: [["octocat", "APPROVED"]], ci: "success", merged: true },
+        pr: {
+          head: "typo",
+          reviews: [["octocat", "APPROVED"]],
+          checks: [
+            ["build", "success"],
+            ["lint", "skipped"],
+          ],
+          merged: true,
+        },
       },
     ],
   },
@@ -140,7 +158,7 @@ const REPOS: {
         pr: { head: "octocat:deploy", reviewers: ["hubot"], reviews: [["hubot", "APPROVED"]], ci: "success" },
       },
       { title: "Flaky tests on CI", by: "hubot", labels: ["bug"], assignees: ["octocat"], comments: 5 },
-      { title: "Old question", by: "monalisa", state: "closed", labels: ["question"] },
+      { title: "Old question", by: "monalisa", state: "closed", stateReason: "not_planned", labels: ["question"] },
     ],
   },
   {
@@ -183,7 +201,19 @@ const REPOS: {
     description: "The organization's app",
     issues: [
       { title: "Crash on start", by: "hubot", labels: ["bug"], assignees: ["octocat"], comments: 2 },
-      { title: "Add health checks", by: "hubot", pr: { head: "health", reviewers: ["octocat"], ci: "success" } },
+      // CI through GitHub Actions only: no commit status, one failing check run.
+      {
+        title: "Add health checks",
+        by: "hubot",
+        pr: {
+          head: "health",
+          reviewers: ["octocat"],
+          checks: [
+            ["test", "failure"],
+            ["lint", "success"],
+          ],
+        },
+      },
     ],
   },
   {
@@ -322,6 +352,7 @@ function seedIssue(repo: Repo, s: IssueSeed, number: number, nextId: () => numbe
     createdAt: created,
     updatedAt: isoDaysAfterBase(number * 3 + (repo.id % 11) + 2),
     closedAt: closed ? isoDaysAfterBase(number * 3 + 5) : null,
+    ...(closed ? { stateReason: s.stateReason ?? "completed" } : {}),
   };
   if (s.pr) {
     const reviews = (s.pr.reviews ?? []).map(([login, state], i) => ({
@@ -339,6 +370,12 @@ function seedIssue(repo: Repo, s: IssueSeed, number: number, nextId: () => numbe
       requestedReviewers: s.pr.reviewers ?? [],
       reviews,
       statuses: s.pr.ci ? [{ id: nextId(), context: "ci/build", state: s.pr.ci, description: `Build ${s.pr.ci}` }] : [],
+      checkRuns: (s.pr.checks ?? []).map(([name, state]) => ({
+        id: nextId(),
+        name,
+        state,
+        startedAt: isoDaysAfterBase(number * 3 + 1),
+      })),
       mergedAt: s.pr.merged ? issue.closedAt : null,
     };
     issue.pull = pull;

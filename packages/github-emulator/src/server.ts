@@ -17,6 +17,7 @@ import {
   resetToken,
 } from "./rest-apps";
 import { getCombinedStatus, getIssue, getPull, getRepo, listPulls, listRepoIssues, listReviews } from "./rest-repos";
+import { listCheckRunsForRef } from "./rest-checks";
 import { searchIssuesRoute } from "./rest-search";
 import { getUser, getUserByName, getUserEmails, listUserRepos } from "./rest-users";
 import { handleSignIn, handleSignOut } from "./session";
@@ -38,6 +39,7 @@ function buildRest() {
   rest.add("GET", "/repos/{owner}/{repo}/pulls/{pull_number}", getPull);
   rest.add("GET", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews", listReviews);
   rest.add("GET", "/repos/{owner}/{repo}/commits/{ref}/status", getCombinedStatus);
+  rest.add("GET", "/repos/{owner}/{repo}/commits/{ref}/check-runs", listCheckRunsForRef);
   rest.add("GET", "/search/issues", searchIssuesRoute);
   rest.add("GET", "/user/installations", listUserInstallations);
   rest.add("GET", "/user/installations/{installation_id}/repositories", listInstallationRepos);

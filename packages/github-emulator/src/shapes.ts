@@ -240,7 +240,7 @@ export function issueJson(s: EmulatorState, repo: Repo, i: Issue): Json {
     author_association: authorAssociation(s, repo, i.user),
     active_lock_reason: null,
     body: i.body,
-    state_reason: i.state === "closed" ? "completed" : null,
+    state_reason: i.state === "closed" ? (i.stateReason ?? "completed") : null,
     timeline_url: `${u}/timeline`,
     performed_via_github_app: null,
     reactions: {

@@ -90,7 +90,13 @@ export default async function ConnectionsPage({
             </p>
           ))}
           {connection?.status === "connected" && (
-            <Suspense fallback={<div className="panel-skeleton" aria-label="Loading installations" />}>
+            <Suspense
+              fallback={
+                <div className="panel-skeleton" role="status">
+                  <span className="visually-hidden">Loading installations…</span>
+                </div>
+              }
+            >
               <InstallationsPanel userId={user.id} />
             </Suspense>
           )}
@@ -128,7 +134,7 @@ function EventDetail({ event }: { event: ConnectionEventView }) {
     return (
       <span className="muted">
         {" "}
-        — new token valid until <Time value={new Date(expiresAt)} />
+        — new token valid until it expires <Time value={new Date(expiresAt)} />
       </span>
     );
   }
@@ -164,7 +170,7 @@ function ConnectionDetails({
           {connection.revokedAt && (
             <>
               {" "}
-              on <Time value={connection.revokedAt} />
+              <Time value={connection.revokedAt} />
             </>
           )}
           . Hublink can no longer read your repositories.
@@ -216,11 +222,21 @@ function ConnectionDetails({
           </>
         )}
       </dl>
-      <form action={disconnectGitHub}>
-        <button type="submit" className="btn btn-danger">
-          Disconnect GitHub
-        </button>
-      </form>
+      {/* Asks first, and says what will happen; a <details>, so it needs no script. */}
+      <details className="confirm">
+        <summary className="btn btn-danger">Disconnect GitHub…</summary>
+        <div className="confirm-body">
+          <p>
+            Hublink deletes the tokens it stores for @{connection.login} and asks GitHub to revoke its access. Nothing
+            changes on GitHub itself, and you can connect again at any time.
+          </p>
+          <form action={disconnectGitHub}>
+            <button type="submit" className="btn btn-danger">
+              Yes, disconnect GitHub
+            </button>
+          </form>
+        </div>
+      </details>
     </>
   );
 }

@@ -41,7 +41,7 @@ export async function GET(request: NextRequest) {
     );
     target =
       outcome.kind === "redirect"
-        ? appUrlFor(outcome.to, appUrl)
+        ? withNotice(appUrlFor(outcome.to, appUrl), "installed")
         : outcome.kind === "confirmation"
           ? installationConfirmation(appUrl, outcome.installationId, outcome.setupAction)
           : problemPage("installation setup", outcome.problem, outcome.account);
@@ -50,7 +50,7 @@ export async function GET(request: NextRequest) {
       ? await completeConnect(query, request.cookies.get(FLOW_COOKIE)?.value, userId)
       : { ok: false, problem: "flow_missing" };
     target = outcome.ok
-      ? appUrlFor(outcome.returnTo, appUrl)
+      ? withNotice(appUrlFor(outcome.returnTo, appUrl), "connected")
       : problemPage("connect", outcome.problem, outcome.account);
   }
 
@@ -67,5 +67,11 @@ function installationConfirmation(appUrl: string, installationId: string | null,
   const url = new URL("/github/installation", appUrl);
   if (installationId) url.searchParams.set("installation_id", installationId);
   url.searchParams.set("setup_action", setupAction === "update" ? "update" : "install");
+  return url;
+}
+
+/** The page after a successful flow says what happened once (app/components/flash-notice.tsx). */
+function withNotice(url: URL, notice: "connected" | "installed"): URL {
+  url.searchParams.set("notice", notice);
   return url;
 }

@@ -1,0 +1,74 @@
+import { notFound } from "next/navigation";
+import { ConnectPrompt } from "@/app/components/github/connect-prompt";
+import { Language } from "@/app/components/github/language";
+import { PanelProblem } from "@/app/components/github/panel";
+import { Time } from "@/app/components/time";
+import { requireUser } from "@/lib/auth/session";
+import { hasConnection } from "@/lib/github/connection/summary";
+import { getRepositoryCounts } from "@/lib/github/views/repository-counts";
+import { getRepository } from "@/lib/github/views/repositories";
+import { settle } from "@/lib/github/views/settle";
+import { repositoryParams } from "./schema";
+import { RepositoryTabs } from "./tabs";
+
+// A repository's header and tabs. They stay on screen while the list below loads (loading.tsx) or
+// switches tab. "Not found" is decided here, before anything is streamed, so the answer is a real
+// HTTP 404.
+export default async function RepositoryLayout({
+  params,
+  children,
+}: {
+  params: Promise<{ owner: string; repo: string }>;
+  children: React.ReactNode;
+}) {
+  const user = await requireUser();
+  const names = repositoryParams.safeParse(await params);
+  if (!names.success) notFound();
+  const { owner, repo } = names.data;
+  if (!(await hasConnection(user.id))) {
+    return (
+      <section>
+        <h1 tabIndex={-1}>
+          {owner}/{repo}
+        </h1>
+        <ConnectPrompt returnTo={`/repos/${owner}/${repo}`} />
+      </section>
+    );
+  }
+  const header = await settle(getRepository(user.id, owner, repo));
+  if (header.ok && header.value === null) notFound();
+  const r = header.ok ? header.value : null;
+  const counts = r ? await settle(getRepositoryCounts(user.id, owner, repo, r.openIssuesAndPulls)) : null;
+  return (
+    <section>
+      <header className="repo-header">
+        <h1 tabIndex={-1}>
+          {r ? (
+            <>
+              <a href={r.htmlUrl}>{r.fullName}</a> <span className="pill">{r.isPrivate ? "Private" : "Public"}</span>
+            </>
+          ) : (
+            `${owner}/${repo}`
+          )}
+        </h1>
+        {!header.ok && <PanelProblem problem={header.problem} />}
+        {r?.description && <p className="repo-description">{r.description}</p>}
+        {r && (
+          <p className="item-meta item-facts">
+            {r.language && <Language name={r.language} />}
+            <span>★ {r.stars} stars</span>
+            <span>{r.forks} forks</span>
+            <span>Default branch {r.defaultBranch}</span>
+            {r.updatedAt && (
+              <span>
+                Updated <Time value={r.updatedAt} />
+              </span>
+            )}
+          </p>
+        )}
+      </header>
+      <RepositoryTabs base={`/repos/${owner}/${repo}`} counts={counts?.ok ? counts.value : null} />
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+// "3 days ago" in the reader's language, with the exact time in their own time zone on hover. The
+// server cannot know either, so it renders English and UTC, and the browser rewrites both once.
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+
+export function relativeText(date: Date, now: number, locale: string): string {
+  const seconds = (date.getTime() - now) / 1000;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  // Under a minute: GitHub's "just now" in English, the language's own word for "now" otherwise.
+  return /^en\b/.test(locale) ? "just now" : format.format(0, "second");
+}
+
+/** The time the server renders at; the browser's own clock replaces it after hydration. */
+const serverNow = () => Date.now();
+
+export function RelativeTime({ iso }: { iso: string }) {
+  const date = new Date(iso);
+  const [reader, setReader] = useState<{ locale: string; now: number } | null>(null);
+  useEffect(() => {
+    // After hydration, so the server's English text is what hydrates and nothing mismatches.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the reader's locale exists only in the browser
+    setReader({ locale: navigator.language, now: Date.now() });
+  }, []);
+  const title = reader
+    ? new Intl.DateTimeFormat(reader.locale, { dateStyle: "full", timeStyle: "short" }).format(date)
+    : `${new Intl.DateTimeFormat("en", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(date)} UTC`;
+  return (
+    <time dateTime={iso} title={title}>
+      {relativeText(date, reader?.now ?? serverNow(), reader?.locale ?? "en")}
+    </time>
+  );
+}

@@ -1,0 +1,114 @@
+import { E2E_EMULATOR_URL } from "./config";
+import { panel, panelsLoaded } from "./support/dashboards";
+import { expect, freshWorld, test } from "./support/fixtures";
+
+// What people who live on GitHub expect to see: its states, CI, times, a real 404, keyboard paths
+// and dark mode. Seed: packages/github-emulator/src/seed.ts.
+
+test.beforeEach(async ({ hublink }) => {
+  await freshWorld("octocat");
+  await hublink.signIn("octocat");
+  await hublink.connect("octocat");
+});
+
+test("a merged pull request shows GitHub's merged state, not closed", async ({ page }) => {
+  await page.goto("/repos/octocat/hello-world?tab=pulls&state=closed");
+  const typo = panel(page, "Closed pull requests").getByRole("listitem").filter({ hasText: "Fix a typo" });
+  await expect(typo.getByRole("img", { name: "Merged pull request" })).toBeVisible();
+  await expect(typo.getByText("Merged", { exact: true })).toBeVisible();
+  await expect(typo).not.toContainText("Closed");
+  // GitHub's merged purple.
+  await expect(typo.locator(".state-icon")).toHaveCSS("color", "rgb(130, 80, 223)");
+});
+
+test("a pull request whose GitHub Actions check run fails shows failed checks, on every list", async ({ page }) => {
+  await page.goto("/repos/octo-org/octo-app?tab=pulls");
+  const health = panel(page, "Open pull requests").getByRole("listitem").filter({ hasText: "Add health checks" });
+  await expect(health.getByText("Checks failed")).toBeVisible();
+  // Where it came from, on hover.
+  await expect(health.getByText("Checks failed")).toHaveAttribute("title", /test \(GitHub Actions\): failed/);
+
+  await page.goto("/dashboard");
+  await panelsLoaded(page);
+  const review = panel(page, /^Review requested/);
+  await expect(review.getByRole("listitem").filter({ hasText: "Add health checks" })).toContainText("Checks failed");
+  await expect(review.getByRole("listitem").filter({ hasText: "WIP: dark mode" })).toContainText("Checks pending");
+  await expect(review.getByRole("listitem").filter({ hasText: "WIP: dark mode" })).toContainText("Review requested");
+});
+
+test("times are relative, with the exact time on hover and a machine-readable datetime", async ({ page }) => {
+  await page.goto("/repos/octocat/hello-world");
+  const bug = panel(page, "Open issues").getByRole("listitem").filter({ hasText: "Found a bug in the greeting" });
+  const time = bug.locator("time");
+  // Seeded in January 2024.
+  await expect(time).toHaveAttribute("datetime", /^2024-01-\d\dT\d\d:\d\d:00\.000Z$/);
+  await expect(time).toHaveText(/^\d+ years? ago$|^last year$/);
+  await expect(time).toHaveAttribute("title", /2024/);
+  await expect(time).not.toHaveAttribute("title", /UTC/);
+  // People: the author's avatar, and the assignee's.
+  await expect(bug.locator(`img[src="${E2E_EMULATOR_URL}/avatars/hubot.png"]`)).toBeVisible();
+  await expect(bug.getByTitle("Assigned to octocat").locator("img")).toHaveAttribute(
+    "src",
+    `${E2E_EMULATOR_URL}/avatars/octocat.png`,
+  );
+});
+
+test("an unknown or hidden repository answers 404 inside the app, with a way to give the App access", async ({
+  page,
+}) => {
+  for (const path of ["/repos/hubot/private-notes", "/repos/octocat/no-such-repository"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    const name = path.slice("/repos/".length);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Repository ${name} not found`);
+    await expect(page.getByText("Hublink's GitHub App may not have access to it")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Configure the GitHub App installation" })).toHaveAttribute(
+      "href",
+      `${E2E_EMULATOR_URL}/apps/hublink-demo/installations/new`,
+    );
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible(); // the shell
+  }
+  const unknown = await page.goto("/dashboard/no-such-page");
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+});
+
+test("a skip link, the current page marked in the navigation, and focus on the new page's heading", async ({
+  page,
+}) => {
+  await page.goto("/dashboard");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
+  await nav.getByRole("link", { name: "Pull requests" }).click();
+  await expect(nav.getByRole("link", { name: "Pull requests" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Dashboard" })).not.toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("heading", { level: 1, name: "Pull requests" })).toBeFocused();
+  // The current item is marked visibly too, not only for assistive tech.
+  await expect(nav.getByRole("link", { name: "Pull requests" })).toHaveCSS("border-bottom-color", "rgb(253, 140, 115)");
+});
+
+test("dark mode follows prefers-color-scheme", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/dashboard");
+  await expect(page.locator("body")).toHaveCSS("background-color", "rgb(13, 17, 23)");
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect(page.locator("body")).toHaveCSS("background-color", "rgb(255, 255, 255)");
+});
+
+test("a page past the end says there is no such page", async ({ page }) => {
+  await page.goto("/pulls?page=40");
+  const results = panel(page, /^Open pull requests/);
+  await expect(results.getByRole("status")).toHaveText("There is no page 40 of this list. Go to the first page");
+  await expect(results.getByText(/Page 40 of/)).toHaveCount(0);
+  await results.getByRole("link", { name: "Go to the first page" }).click();
+  await expect(page).toHaveURL(/\/pulls$/);
+  await expect(panel(page, /^Open pull requests/).locator(".item-title")).toHaveCount(3);
+});

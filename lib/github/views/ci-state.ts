@@ -1,0 +1,82 @@
+import "server-only";
+import { httpStatusOf } from "../api/errors";
+import type { GitHubClient } from "../client";
+import { checkRunAnswer, checkRunsAnswer, combinedStatusAnswer, commitStatusAnswer, parseEach } from "./answers";
+import type { CheckSource, CheckState, Checks } from "./work-items";
+
+// A commit's CI as GitHub's own pull request list shows it: check runs (the Checks API, through which
+// GitHub Actions and most modern CI report) and commit statuses (older integrations) combined into
+// one state. Two calls per commit, side by side.
+
+/** A check run's status and conclusion in one word. Neutral and skipped runs do not fail a commit. */
+export function checkRunState(run: { status: string; conclusion: string | null }): CheckState {
+  if (run.status !== "completed") return "pending";
+  switch (run.conclusion) {
+    case "success":
+    case "neutral":
+    case "skipped":
+      return "success";
+    case "failure":
+    case "cancelled":
+    case "timed_out":
+    case "action_required":
+    case "startup_failure":
+      return "failure";
+    default:
+      return "pending";
+  }
+}
+
+/** A commit status's state in one word ("error" fails like "failure"). */
+export function statusState(state: string): CheckState {
+  if (state === "success") return "success";
+  return state === "failure" || state === "error" ? "failure" : "pending";
+}
+
+/** Any failure fails; else anything still running is pending; no sources at all is "none". */
+export function combineChecks(sources: CheckSource[]): Checks {
+  const states = new Set(sources.map((s) => s.state));
+  const state: CheckState = states.has("failure")
+    ? "failure"
+    : states.has("pending")
+      ? "pending"
+      : states.has("success")
+        ? "success"
+        : "none";
+  return { state, sources };
+}
+
+/**
+ * Check runs where a server has no Checks API (GitHub-compatible servers, older GitHub Enterprise
+ * Server answer 404): no runs. Any other failure — a 403 for an App without "Checks: read", GitHub
+ * down — is thrown, and the pull request's CI shows as unavailable rather than as "no checks".
+ */
+async function checkRunsOrNone(load: Promise<{ data: unknown }>): Promise<unknown[]> {
+  try {
+    const parsed = checkRunsAnswer.safeParse((await load).data);
+    return parsed.success ? parsed.data.check_runs : [];
+  } catch (error) {
+    if (httpStatusOf(error) === 404) return [];
+    throw error;
+  }
+}
+
+export async function readChecks(github: GitHubClient, owner: string, repo: string, ref: string): Promise<Checks> {
+  const [runs, combined] = await Promise.all([
+    checkRunsOrNone(github.rest.checks.listForRef({ owner, repo, ref, per_page: 100 })),
+    github.rest.repos.getCombinedStatusForRef({ owner, repo, ref, per_page: 100 }),
+  ]);
+  const statuses = combinedStatusAnswer.safeParse(combined.data);
+  return combineChecks([
+    ...parseEach(checkRunAnswer, runs).items.map((run) => ({
+      name: run.name,
+      state: checkRunState(run),
+      via: run.app?.name ?? "Checks",
+    })),
+    ...(statuses.success ? parseEach(commitStatusAnswer, statuses.data.statuses).items : []).map((status) => ({
+      name: status.context,
+      state: statusState(status.state),
+      via: "commit status",
+    })),
+  ]);
+}

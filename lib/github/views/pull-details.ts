@@ -1,0 +1,65 @@
+import "server-only";
+import { GitHubConnectionError } from "../api/errors";
+import type { GitHubClient } from "../client";
+import { parseEach, pullAnswer, reviewAnswer } from "./answers";
+import { mapBounded } from "./bounded";
+import { readChecks } from "./ci-state";
+import { summarizeReviews, type Issue, type PullDetails } from "./work-items";
+
+// Review state and CI of pull requests. Each look-up may fail on its own (a server without the
+// endpoint, a token without the permission, GitHub down): a failed one is "unavailable" for that
+// pull request, never a failed list. A revoked or expired connection still fails the list, so the
+// page can send the person to reconnect.
+
+/** Pull requests looked up at once; GitHub asks integrations to avoid many concurrent requests. */
+export const DETAIL_CONCURRENCY = 8;
+
+export const UNAVAILABLE_DETAILS: PullDetails = {
+  review: "unavailable",
+  checks: { state: "unavailable", sources: [] },
+};
+
+/** The value, or null when the look-up failed for any reason but the connection itself. */
+async function orUnavailable<T>(load: Promise<T>): Promise<T | null> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof GitHubConnectionError) throw error;
+    return null;
+  }
+}
+
+export async function pullDetails(
+  github: GitHubClient,
+  owner: string,
+  repo: string,
+  pull: { number: number; headSha: string; requestedReviewers: number },
+): Promise<PullDetails> {
+  const [reviews, checks] = await Promise.all([
+    orUnavailable(github.rest.pulls.listReviews({ owner, repo, pull_number: pull.number, per_page: 100 })),
+    orUnavailable(readChecks(github, owner, repo, pull.headSha)),
+  ]);
+  return {
+    review: reviews
+      ? summarizeReviews(parseEach(reviewAnswer, reviews.data).items, pull.requestedReviewers)
+      : "unavailable",
+    checks: checks ?? UNAVAILABLE_DETAILS.checks,
+  };
+}
+
+/** The pull requests among `items` (search results, which carry neither) with their review state and CI. */
+export async function withPullDetails(github: GitHubClient, items: Issue[]): Promise<Issue[]> {
+  return mapBounded(items, DETAIL_CONCURRENCY, async (item) => {
+    const [owner, repo] = item.repository.split("/");
+    if (!item.isPullRequest || !owner || !repo) return item;
+    const answer = await orUnavailable(github.rest.pulls.get({ owner, repo, pull_number: item.number }));
+    const pull = answer ? pullAnswer.safeParse(answer.data) : null;
+    if (!pull?.success) return { ...item, pullDetails: UNAVAILABLE_DETAILS };
+    const details = await pullDetails(github, owner, repo, {
+      number: item.number,
+      headSha: pull.data.head.sha,
+      requestedReviewers: pull.data.requested_reviewers?.length ?? 0,
+    });
+    return { ...item, pullDetails: details };
+  });
+}

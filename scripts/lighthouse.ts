@@ -1,0 +1,122 @@
+// `npm run lighthouse`: Lighthouse (desktop preset) on the landing page, /dashboard and a repository
+// page, against the production build and the GitHub emulator, signed in as octocat. Prints the four
+// category scores and CLS per page and exits 1 when a target is missed. `-- --no-build` reuses the
+// last `next build`. Ports follow E2E_PORT_OFFSET like the browser tests. Not part of CI: the scores
+// depend on how busy the machine is.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { startEmulator } from "@hublink/github-emulator";
+import { demoEmulatorApps } from "../lib/config/demo";
+import { sqliteFilePath } from "../lib/db/target";
+import { chromiumLaunchOptions } from "../e2e/browser";
+import { E2E_APP_URL, E2E_EMULATOR_PORT, e2eAppEnv } from "../e2e/config";
+
+const PAGES = [
+  { name: "landing", path: "/", signedIn: false },
+  { name: "dashboard", path: "/dashboard", signedIn: true },
+  { name: "repository", path: "/repos/octocat/hello-world?tab=pulls", signedIn: true },
+];
+const TARGETS = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 } as const;
+const MAX_CLS = 0.02;
+
+async function waitForApp(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** Signs octocat in and connects him the way a person does; returns the Cookie header of the session. */
+async function signInAsOctocat(executablePath: string | undefined): Promise<string> {
+  const browser = await chromium.launch({ ...chromiumLaunchOptions(), executablePath });
+  const page = await browser.newPage({ baseURL: E2E_APP_URL });
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
+  await page.getByRole("button", { name: "octocat", exact: true }).click();
+  await page.getByRole("button", { name: /^Authorize/ }).click();
+  await page.waitForURL(`${E2E_APP_URL}/dashboard`);
+  await page.goto("/settings/connections");
+  await page.getByRole("link", { name: "Connect GitHub" }).click();
+  await page.getByRole("button", { name: /^Authorize/ }).click();
+  await page.getByText("Connected as @octocat").waitFor();
+  const cookies = await page.context().cookies(E2E_APP_URL);
+  await browser.close();
+  return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+async function main() {
+  if (!process.argv.includes("--no-build")) {
+    const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, ...e2eAppEnv } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  mkdirSync("data", { recursive: true });
+  rmSync(sqliteFilePath(e2eAppEnv.DATABASE_URL!), { force: true });
+  const emulator = await startEmulator({
+    port: E2E_EMULATOR_PORT,
+    appUrl: E2E_APP_URL,
+    apps: demoEmulatorApps(E2E_APP_URL),
+  });
+  const app = spawn("npm", ["start"], { env: { ...process.env, ...e2eAppEnv }, stdio: "ignore", detached: true });
+  const executablePath = chromiumLaunchOptions().executablePath ?? chromium.executablePath();
+  let failed = false;
+  try {
+    await waitForApp(`${E2E_APP_URL}/`);
+    const cookie = await signInAsOctocat(executablePath);
+    const chrome = await chromeLauncher.launch({
+      chromePath: executablePath,
+      chromeFlags: ["--headless=new", ...(chromiumLaunchOptions().args ?? [])],
+    });
+    try {
+      console.log("page        perf  a11y  best  seo   CLS");
+      for (const { name, path, signedIn } of PAGES) {
+        const url = `${E2E_APP_URL}${path}`;
+        await fetch(url, { headers: signedIn ? { cookie } : {} }); // first render of a route compiles nothing, but warms caches
+        const result = await lighthouse(
+          url,
+          { port: chrome.port, logLevel: "error", extraHeaders: signedIn ? { Cookie: cookie } : undefined },
+          desktopConfig,
+        );
+        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+        const { categories, audits } = result.lhr;
+        const score = (id: keyof typeof TARGETS) => Math.round((categories[id]?.score ?? 0) * 100);
+        const cls = audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN;
+        const scores = Object.keys(TARGETS).map((id) => score(id as keyof typeof TARGETS));
+        console.log(`${name.padEnd(11)} ${scores.map((s) => String(s).padEnd(5)).join(" ")} ${cls.toFixed(3)}`);
+        for (const [id, target] of Object.entries(TARGETS)) {
+          if (score(id as keyof typeof TARGETS) >= target) continue;
+          failed = true;
+          const category = categories[id];
+          const failing = (category?.auditRefs ?? [])
+            .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+            .map((ref) => ref.id);
+          console.log(`  ${id} below ${target}: ${failing.join(", ")}`);
+        }
+        if (!(cls <= MAX_CLS)) {
+          failed = true;
+          console.log(`  CLS above ${MAX_CLS}`);
+        }
+      }
+    } finally {
+      chrome.kill();
+    }
+  } finally {
+    if (app.pid) process.kill(-app.pid, "SIGTERM");
+    await emulator.stop();
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
