@@ -39,7 +39,10 @@ const log = {
   },
 };
 
-/** Counts GitHub's answers as they arrive, inside the response cache: a 304 is cache=revalidated. */
+/**
+ * Counts GitHub's answers inside the response cache, so a 304 is seen (cache=revalidated) before it
+ * becomes the stored body. Outside the retry plugin: a retried 5xx counts once, with its final answer.
+ */
 function countGitHubRequests(octokit: GitHubClient): void {
   octokit.hook.wrap("request", async (request, options) => {
     try {
@@ -77,7 +80,7 @@ function createClient(auth: { userId: string } | { accessToken: string }): GitHu
     // One quick retry of a 5xx; a person is waiting, and "Try again" is theirs to press.
     retry: { retries: 1, retryAfterBaseValue: 250 },
   });
-  countGitHubRequests(octokit); // registered first: the innermost layer, nearest GitHub
+  countGitHubRequests(octokit); // registered before the cache's wrap, so it runs inside it
   if ("userId" in auth) addConditionalRequests(octokit, databaseResponseCache(db, auth.userId));
   // Outermost: one deadline for the request and its retries, and typed failures for the panels.
   octokit.hook.wrap("request", async (request, options) => {
