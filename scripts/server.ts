@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { format } from "node:util";
 import next from "next";
 import { isDraining, runShutdownHooks, startDraining } from "../lib/ops/lifecycle";
 import { logger } from "../lib/ops/logger";
@@ -40,7 +41,21 @@ function routeMatcher(dir: string): (pathname: string) => string {
  * ones; behind a load balancer the instance's own port would otherwise leak into redirects.
  * The scheme comes from X-Forwarded-Proto.
  */
+/**
+ * Next.js (a render error, say) and libraries write with console.*: from here on those become JSON
+ * lines too, with the request id, and pass the logger's redaction like everything else.
+ */
+function routeConsoleToLogger(log: ReturnType<typeof logger>): void {
+  const ANSI_COLOUR = /\u001b\[[0-9;]*m/g;
+  const line = (args: unknown[]) => format(...args).replace(ANSI_COLOUR, "");
+  console.error = (...args: unknown[]) => log.error(line(args));
+  console.warn = (...args: unknown[]) => log.warn(line(args));
+  console.info = (...args: unknown[]) => log.info(line(args));
+  console.log = (...args: unknown[]) => log.info(line(args));
+}
+
 export async function serve({ port, publicUrl }: { port: number; publicUrl: string }): Promise<void> {
+  routeConsoleToLogger(logger());
   const dir = process.cwd();
   const origin = new URL(publicUrl);
   const publicPort = Number(origin.port || (origin.protocol === "https:" ? 443 : 80));

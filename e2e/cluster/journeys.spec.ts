@@ -141,6 +141,12 @@ test("SIGTERM: the instance finishes its request in flight and stops; the load b
   await expect.poll(() => readFileSync(instanceLog(stopping!.port), "utf8")).toContain('"msg":"shut down"');
   const log = readFileSync(instanceLog(stopping!.port), "utf8");
   expect(log).toContain('"msg":"background jobs stopped"');
+  // Once serving, everything the instance wrote — its requests, Next's own messages — is a JSON line.
+  const lines = log.slice(log.indexOf("{")).trim().split("\n");
+  expect(lines.length).toBeGreaterThan(10);
+  for (const line of lines)
+    expect(JSON.parse(line)).toMatchObject({ level: expect.any(String), msg: expect.any(String) });
+  expect(lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === "request").length).toBeGreaterThan(5);
 
   const answers = await Promise.all(Array.from({ length: 6 }, () => request.get("/api/health/ready")));
   expect(answers.map((r) => r.status())).toEqual(answers.map(() => 200));

@@ -65,7 +65,10 @@ const log = {
   },
 };
 
-/** Counts GitHub's answers as they arrive, inside the response cache: a 304 is cache=revalidated. */
+/**
+ * Counts GitHub's answers inside the response cache, so a 304 is seen (cache=revalidated) before it
+ * becomes the stored body. Outside the retry plugin: a retried 5xx counts once, with its final answer.
+ */
 function countGitHubRequests(octokit: GitHubClient): void {
   octokit.hook.wrap("request", async (request, options) => {
     try {

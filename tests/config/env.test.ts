@@ -26,6 +26,25 @@ function configErrorOf(source: Record<string, string>): ConfigError {
 }
 
 describe("configuration", () => {
+  it("runs the background jobs, logs at info and has no metrics endpoint unless told otherwise", () => {
+    expect(parseEnv(production).ops).toEqual({ logLevel: "info", metricsToken: null, inProcessWorker: true });
+    const ops = parseEnv({
+      ...production,
+      LOG_LEVEL: "debug",
+      METRICS_TOKEN: "m".repeat(16),
+      HUBLINK_WORKER: "off",
+    }).ops;
+    expect(ops).toEqual({ logLevel: "debug", metricsToken: "m".repeat(16), inProcessWorker: false });
+  });
+
+  it("names each malformed operations variable and says what it accepts", () => {
+    const error = configErrorOf({ ...production, LOG_LEVEL: "loud", METRICS_TOKEN: "short", HUBLINK_WORKER: "yes" });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(["HUBLINK_WORKER", "LOG_LEVEL", "METRICS_TOKEN"]);
+    expect(error.message).toContain("LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent");
+    expect(error.message).toContain("METRICS_TOKEN: must be at least 16 characters");
+    expect(error.message).toContain("HUBLINK_WORKER: must be on");
+  });
+
   it("uses the documented defaults against github.com in production", () => {
     const env = parseEnv(production);
     expect(env.demoMode).toBe(false);

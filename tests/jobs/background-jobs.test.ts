@@ -48,6 +48,9 @@ describe.each(providers)("background jobs on %s", (provider) => {
     const user = await connectedUser(world, "octocat");
     const before = await row(user.id);
     const refreshesBefore = await refreshCount(world);
+    const { metrics } = await import("@/lib/ops/metrics");
+    const counted = async () => (await metrics().refreshes.get()).values[0]?.value ?? 0;
+    const countedBefore = await counted();
 
     // A month before the end of the refresh token's life: nothing to do yet.
     const monthBefore = new Date(before.refreshTokenExpiresAt!.getTime() - 31 * DAY);
@@ -60,6 +63,7 @@ describe.each(providers)("background jobs on %s", (provider) => {
     const [outcome] = await run(lib.refreshExpiringTokens, threeWeeksBefore);
     expect(outcome).toMatchObject({ outcome: "ok", detail: { due: 1, refreshed: 1 } });
     expect(await refreshCount(world)).toBe(refreshesBefore + 1);
+    expect(await counted()).toBe(countedBefore + 1); // hublink_token_refreshes_total
     const after = await row(user.id);
     expect(after.status).toBe("connected");
     expect(after.refreshTokenCiphertext).not.toBe(before.refreshTokenCiphertext);
