@@ -235,7 +235,11 @@ describe("a GitHub that answers differently", () => {
           page: 1,
         });
         expect(pulls.items).toEqual([
-          expect.objectContaining({ title: "Fix a typo", review: "approved", checks: "unavailable" }),
+          expect.objectContaining({
+            title: "Fix a typo",
+            review: "approved",
+            checks: { state: "unavailable", sources: [] },
+          }),
         ]);
       } finally {
         await control().clearFaults();

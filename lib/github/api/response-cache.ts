@@ -1,6 +1,7 @@
 import "server-only";
 import type { Octokit } from "@octokit/rest";
 import { isUniqueViolation } from "../../db/errors";
+import { rawTable } from "../../db/raw-table";
 import type { Database } from "../../db/create-client";
 import { GitHubUnavailableError } from "./errors";
 import { noteStale, type StaleNote } from "./staleness";
@@ -109,7 +110,7 @@ export async function markRepositoryAnswersStale(
   let marked = 0;
   for (const pattern of patterns) {
     // lower() on both sides: GitHub's names are case-insensitive, and PostgreSQL's LIKE is not.
-    marked += await writer.$executeRaw`UPDATE "GitHubResponseCache" SET "freshUntil" = NULL
+    marked += await writer.$executeRaw`UPDATE ${rawTable("GitHubResponseCache")} SET "freshUntil" = NULL
       WHERE "freshUntil" IS NOT NULL AND lower("url") LIKE lower(${pattern})`;
   }
   return marked;

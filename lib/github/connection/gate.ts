@@ -1,7 +1,6 @@
 import "server-only";
-import { databaseTarget, postgresConnection } from "../../db/target";
+import { rawTable } from "../../db/raw-table";
 import { db } from "../../db/client";
-import { getEnv } from "../../config/env";
 import { Prisma } from "../../generated/sqlite/client";
 import { parseConnectionStatus, type ConnectionStatus } from "./status";
 
@@ -12,12 +11,7 @@ import { parseConnectionStatus, type ConnectionStatus } from "./status";
 let tables: { session: Prisma.Sql; connection: Prisma.Sql } | undefined;
 
 function tableNames() {
-  if (tables) return tables;
-  const url = getEnv().databaseUrl;
-  // PostgreSQL: the URL's ?schema= (tests use one per run); Prisma qualifies its own queries the same way.
-  const prefix =
-    databaseTarget(url).provider === "postgresql" ? `"${postgresConnection(url).schema.replaceAll('"', '""')}".` : "";
-  tables = { session: Prisma.raw(`${prefix}"Session"`), connection: Prisma.raw(`${prefix}"GitHubConnection"`) };
+  tables ??= { session: rawTable("Session"), connection: rawTable("GitHubConnection") };
   return tables;
 }
 
