@@ -112,3 +112,37 @@ test("a page past the end says there is no such page", async ({ page }) => {
   await expect(page).toHaveURL(/\/pulls$/);
   await expect(panel(page, /^Open pull requests/).locator(".item-title")).toHaveCount(3);
 });
+
+test("a repository's tabs carry counts, and the /repos filters keep clean URLs", async ({ page }) => {
+  await page.goto("/repos/octocat/hello-world");
+  const tabs = page.getByRole("navigation", { name: "Repository" });
+  await expect(tabs.getByRole("link", { name: "Issues 2 open" })).toHaveAttribute("aria-current", "page");
+  await tabs.getByRole("link", { name: "Pull requests 2 open" }).click();
+  await expect(tabs.getByRole("link", { name: "Pull requests 2 open" })).toHaveAttribute("aria-current", "page");
+  await expect(panel(page, "Open pull requests").locator(".item-title")).toHaveCount(2);
+
+  await page.goto("/repos");
+  await page.getByRole("button", { name: "Apply" }).click(); // submits empty and default fields
+  await expect(page).toHaveURL(/\/repos$/);
+  await page.getByLabel("Sort").selectOption("name");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\/repos\?sort=name$/);
+});
+
+test("after connecting, the page says so once", async ({ page }) => {
+  // beforeEach connected through GitHub: the connections page it came back to says so.
+  await expect(page.getByRole("status").filter({ hasText: "GitHub is connected." })).toBeVisible();
+  await expect(page).toHaveURL(/\/settings\/connections$/);
+  await page.reload();
+  await expect(page.getByText("GitHub is connected.")).toHaveCount(0);
+});
+
+test("on a phone the header is one row with a menu", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/dashboard");
+  const header = page.getByRole("banner");
+  expect((await header.boundingBox())?.height).toBeLessThan(72);
+  await page.getByText("Menu", { exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Issues" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Issues" })).toBeVisible();
+});
