@@ -155,6 +155,13 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
     expect((await stats()).notModified - before.notModified).toBe(1);
   });
 
+  it("a request sent with cache-control: no-cache (an answer that decides access) is revalidated, not served fresh", async () => {
+    await clientFor("person-1", 60).rest.users.getAuthenticated();
+    const before = await stats();
+    await clientFor("person-1", 60).request("GET /user", { headers: { "cache-control": "no-cache" } });
+    expect((await stats()).notModified - before.notModified).toBe(1);
+  });
+
   it("a row marked stale (null freshUntil, as a webhook leaves it) is revalidated at once", async () => {
     await clientFor("person-1", 60).rest.users.getAuthenticated();
     await db.gitHubResponseCache.updateMany({ data: { freshUntil: null } });

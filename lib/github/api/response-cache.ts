@@ -172,9 +172,9 @@ export function addResponseCache(
   type Request = Parameters<Parameters<typeof octokit.hook.wrap<"request">>[1]>[0];
   type Options = Parameters<Parameters<typeof octokit.hook.wrap<"request">>[1]>[1];
 
-  async function load(request: Request, options: Options, url: string): Promise<Outcome> {
+  async function load(request: Request, options: Options, url: string, revalidate: boolean): Promise<Outcome> {
     const cached = await cache.get(url);
-    if (cached && isFresh(cached)) return { response: fromCache(cached, url), stale: null };
+    if (cached && !revalidate && isFresh(cached)) return { response: fromCache(cached, url), stale: null };
     if (cached) options.headers = { ...options.headers, "if-none-match": cached.etag };
     try {
       const response = (await request(options)) as Answer;
@@ -206,11 +206,14 @@ export function addResponseCache(
   octokit.hook.wrap("request", async (request, options) => {
     if (options.method !== "GET") return request(options);
     const { url, headers } = octokit.request.endpoint.parse(options);
+    // A caller deciding access (e.g. which installations a person may use) asks with `no-cache`:
+    // never the stored answer unasked, but still a conditional request.
+    const revalidate = /\bno-cache\b/i.test(String(headers["cache-control"] ?? ""));
     // The media type is part of the answer's shape; the person decides whose token and cache.
-    const key = `${owner}\n${String(headers.accept ?? "")}\n${url}`;
+    const key = `${owner}\n${String(headers.accept ?? "")}\n${revalidate}\n${url}`;
     let shared = inFlight.get(key);
     if (!shared) {
-      shared = load(request, options, url).finally(() => inFlight.delete(key));
+      shared = load(request, options, url, revalidate).finally(() => inFlight.delete(key));
       inFlight.set(key, shared);
     }
     const { response, stale } = await shared;

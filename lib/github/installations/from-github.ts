@@ -43,11 +43,13 @@ export function toInstallationView(installation: GitHubInstallation): Installati
 /**
  * The installations of Hublink's GitHub App that this person can see (GET /user/installations) —
  * the only trustworthy answer to "may this person use installation N?", since installation_id in a
- * setup URL can be made up.
+ * setup URL can be made up. An answer that decides access is never taken from the cache unasked:
+ * `no-cache` makes it a conditional request (a 304 is still free).
  */
 export async function listUserInstallations(github: GitHubClient): Promise<InstallationView[]> {
   const installations = await github.paginate(github.rest.apps.listInstallationsForAuthenticatedUser, {
     per_page: 100,
+    headers: { "cache-control": "no-cache" },
   });
   return installations.map(toInstallationView);
 }

@@ -9,6 +9,8 @@ import { recordConnectionEvent } from "../connection/events";
 import { saveGrant } from "../connection/store";
 import { assertSignedInIdentity, IdentityMismatchError } from "../connect/identity";
 import { consumeState } from "../../auth/single-use-state";
+import { getEnv } from "../../config/env";
+import { markRepositoryAnswersStale } from "../api/response-cache";
 import { listUserInstallations, type InstallationView } from "./from-github";
 import { verifyInstallState } from "./install-state";
 import { recordInstallation, resolveInstallationRequests } from "./records";
@@ -107,6 +109,8 @@ async function storeInstallation(
   await db.$transaction(async (tx) => {
     await recordInstallation(tx, installation);
     await resolveInstallationRequests(tx, userId, installation);
+    // The person can now see other repositories: lists and searches are asked again, not served fresh.
+    await markRepositoryAnswersStale(tx, getEnv().github.apiUrl, [], { includeRepositoryLists: true });
     await recordConnectionEvent(tx, {
       userId,
       type,

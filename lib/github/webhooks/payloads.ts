@@ -33,6 +33,7 @@ export const webhookPayloads = {
     action: z.string(),
     installation,
     requester: z.object({ id: z.number() }).nullable().optional(),
+    repositories: z.array(repositoryRef).optional(),
   }),
   installation_repositories: z.object({
     action: z.string(),

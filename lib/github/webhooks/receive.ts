@@ -182,8 +182,17 @@ async function apply(
     });
     return;
   }
-  const { action, installation, requester } = data as Payload<"installation">;
+  const { action, installation, requester, repositories } = data as Payload<"installation">;
   logger().info({ event, action, installationId: installation.id }, "github installation changed");
+  if (event === "installation") {
+    // Created, deleted, suspended…: which repositories anyone can see through the App changed.
+    await markRepositoryAnswersStale(
+      tx,
+      apiUrl,
+      (repositories ?? []).map((r) => r.full_name),
+      { includeRepositoryLists: true },
+    );
+  }
   if (event === "installation_repositories") {
     await installationChanged(tx, installation);
     const changed = data as Payload<"installation_repositories">;
