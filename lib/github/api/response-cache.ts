@@ -1,6 +1,9 @@
 import "server-only";
 import type { Octokit } from "@octokit/rest";
+import { getEnv } from "../../config/env";
 import { isUniqueViolation } from "../../db/errors";
+import { databaseTarget, postgresConnection } from "../../db/target";
+import { Prisma } from "../../generated/sqlite/client";
 import type { Database } from "../../db/create-client";
 import { GitHubUnavailableError } from "./errors";
 import { noteStale, type StaleNote } from "./staleness";
@@ -91,6 +94,14 @@ export function databaseResponseCache(database: Pick<Database, "gitHubResponseCa
  * the answer, which a stale copy shows as "as of". Raw SQL because Prisma's updateMany would also
  * move updatedAt; both providers take this statement as written.
  */
+function cacheTable(): Prisma.Sql {
+  const url = getEnv().databaseUrl;
+  // PostgreSQL: raw SQL is not qualified by Prisma, so the URL's ?schema= is named here (as in connection/gate.ts).
+  const prefix =
+    databaseTarget(url).provider === "postgresql" ? `"${postgresConnection(url).schema.replaceAll('"', '""')}".` : "";
+  return Prisma.raw(`${prefix}"GitHubResponseCache"`);
+}
+
 export async function markRepositoryAnswersStale(
   writer: Pick<Database, "$executeRaw">,
   apiUrl: string,
@@ -106,10 +117,11 @@ export async function markRepositoryAnswersStale(
     `${apiUrl}/search/%`,
     ...(includeRepositoryLists ? [`${apiUrl}/user/repos%`, `${apiUrl}/user/installations%`] : []),
   ];
+  const table = cacheTable();
   let marked = 0;
   for (const pattern of patterns) {
     // lower() on both sides: GitHub's names are case-insensitive, and PostgreSQL's LIKE is not.
-    marked += await writer.$executeRaw`UPDATE "GitHubResponseCache" SET "freshUntil" = NULL
+    marked += await writer.$executeRaw`UPDATE ${table} SET "freshUntil" = NULL
       WHERE "freshUntil" IS NOT NULL AND lower("url") LIKE lower(${pattern})`;
   }
   return marked;
