@@ -1,5 +1,6 @@
 import "server-only";
 import type { Octokit } from "@octokit/rest";
+import { getEnv } from "../../config/env";
 import { isUniqueViolation } from "../../db/errors";
 import { rawTable } from "../../db/raw-table";
 import type { Database } from "../../db/create-client";
@@ -90,7 +91,7 @@ export function databaseResponseCache(database: Pick<Database, "gitHubResponseCa
  * on the next read. With `includeRepositoryLists`, lists of repositories too (one was added,
  * removed, renamed). Only freshUntil changes: updatedAt keeps saying when GitHub last confirmed
  * the answer, which a stale copy shows as "as of". Raw SQL because Prisma's updateMany would also
- * move updatedAt; both providers take this statement as written.
+ * move updatedAt; rawTable() names the table in the configured PostgreSQL schema.
  */
 export async function markRepositoryAnswersStale(
   writer: Pick<Database, "$executeRaw">,
