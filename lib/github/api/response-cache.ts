@@ -1,6 +1,5 @@
 import "server-only";
 import type { Octokit } from "@octokit/rest";
-import { getEnv } from "../../config/env";
 import { isUniqueViolation } from "../../db/errors";
 import { rawTable } from "../../db/raw-table";
 import type { Database } from "../../db/create-client";
