@@ -1,6 +1,6 @@
 // `npm run emulator`: the GitHub emulator with Hublink's demo apps on 127.0.0.1:${GITHUB_EMULATOR_PORT:-4010}.
 // The app's URL (callbacks, webhooks) is GITHUB_EMULATOR_APP_URL, default http://localhost:3000. It reads
-// its two variables here rather than through lib/env.ts. (`npx github-emulator` runs it without Hublink's apps.)
+// its two variables here rather than through lib/config/env.ts. (`npx github-emulator` runs it without Hublink's apps.)
 import { describeEmulator, startEmulator, stopOnSignals } from "@hublink/github-emulator";
 import { DEMO_EMULATOR_PORT, demoEmulatorApps } from "../lib/config/demo";
 
