@@ -182,4 +182,7 @@ test("a tampered installation state is rejected and nothing is stored", async ({
   );
   await expect(page.getByRole("main").getByRole("alert")).toContainText("This installation link is no longer valid");
   expect(await appDatabase().installation.count()).toBe(0);
+  // The error offers to start over, which leads to GitHub's installation page with a fresh state.
+  await page.getByRole("button", { name: "Try installing again" }).click();
+  await expect(page).toHaveURL(/\/apps\/hublink-demo\/installations\/new\?state=/);
 });

@@ -6,7 +6,13 @@ import { GitHubUnavailableError, httpStatusOf } from "../api/errors";
 import { MissingAppError } from "../api/oauth-app";
 import { OAuthError, TokenEndpointUnavailableError } from "../api/token-endpoint";
 
-export type ConnectProblem = { title: string; detail: string; forOperator?: boolean };
+export type ConnectProblem = {
+  title: string;
+  detail: string;
+  forOperator?: boolean;
+  /** A problem of the installation flow: the page offers to start installing again. */
+  retryInstall?: boolean;
+};
 
 const PROBLEMS = {
   access_denied: {
@@ -55,11 +61,13 @@ const PROBLEMS = {
     title: "This installation link is no longer valid",
     detail:
       "It expired after ten minutes or was altered. Nothing was stored — start the installation again from this page.",
+    retryInstall: true,
   },
   install_state_used: {
     title: "This installation link was already used",
     detail:
       "Each installation link works once. Nothing more was stored — start again from this page if something is missing.",
+    retryInstall: true,
   },
   identity_mismatch: {
     title: "GitHub authorised a different account",
@@ -69,10 +77,12 @@ const PROBLEMS = {
   install_state_foreign: {
     title: "This installation was started by another account",
     detail: "It was ignored and nothing was stored. Start again while signed in as yourself.",
+    retryInstall: true,
   },
   installation_not_visible: {
     title: "That installation is not one you can use",
     detail: "GitHub does not list it among your installations of Hublink's app, so nothing was stored.",
+    retryInstall: true,
   },
   install_needs_connection: {
     title: "Connect GitHub first",

@@ -57,6 +57,14 @@ export default async function ConnectionsPage({
             </p>
           )}
           <p>{problem.detail}</p>
+          {problem.retryInstall && githubApp && (
+            <form action={installGitHubApp}>
+              <input type="hidden" name="returnTo" value="/settings/connections" />
+              <button type="submit" className="btn">
+                Try installing again
+              </button>
+            </form>
+          )}
         </div>
       )}
       {notice === "disconnected" && (
