@@ -1,7 +1,7 @@
 // Background upkeep against the GitHub emulator and a real database, with an injected clock instead
 // of waiting: a connection is kept alive and a revoked grant is noticed without any page view, and
 // a job runs once per period however many workers ask at the same moment.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectedUser, providers, refreshCount, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
 
 const DAY = 24 * 60 * 60_000;
@@ -20,8 +20,6 @@ describe.each(providers)("background jobs on %s", (provider) => {
 
   beforeAll(async () => {
     world = await startLifecycleWorld(provider);
-    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
-    vi.resetModules();
     const [runner, refresh, verify, retention, reconcile] = await Promise.all([
       import("@/lib/jobs/runner"),
       import("@/lib/jobs/refresh-expiring-tokens"),

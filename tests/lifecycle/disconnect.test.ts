@@ -1,7 +1,7 @@
 // Disconnecting: the grant is revoked at GitHub with the credentials of the app the connection was
 // made through, the tokens are forgotten here whatever GitHub said, and the person is told whether
 // GitHub confirmed the revocation — never more than GitHub said.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectedUser, providers, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
 
 describe.each(providers)("disconnect on %s", (provider) => {
@@ -11,8 +11,6 @@ describe.each(providers)("disconnect on %s", (provider) => {
 
   beforeAll(async () => {
     world = await startLifecycleWorld(provider);
-    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
-    vi.resetModules();
     ({ disconnect } = await import("@/lib/github/connection/disconnect"));
     ({ accessTokenOf } = await import("@/lib/github/connection/store"));
   });

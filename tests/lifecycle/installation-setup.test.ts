@@ -2,7 +2,7 @@
 // install-time code presented with the attacker's own (valid, browser-bound) state, a state replayed
 // in another browser, and a request replayed again and again. Nothing may be stored for any of them.
 import { authorize, Browser } from "@hublink/github-emulator/testing";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_GITHUB_APP } from "@/lib/config/demo";
 import { providers, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
 
@@ -17,8 +17,6 @@ describe.each(providers)("GitHub App setup callback on %s", (provider) => {
 
   beforeAll(async () => {
     world = await startLifecycleWorld(provider);
-    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
-    vi.resetModules();
     lib = {
       ...(await import("@/lib/github/installations/install-state")),
       ...(await import("@/lib/github/installations/setup")),

@@ -1,6 +1,6 @@
 // proxy.ts on every app request: what it decides, that its one database read is answered by
 // indexes, and what that read costs per request (printed; run with TEST_POSTGRES_URL for PostgreSQL).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
 
 const PEOPLE = 5_000;
@@ -14,8 +14,6 @@ describe.each(providers)("proxy on %s", (provider) => {
 
   beforeAll(async () => {
     world = await startLifecycleWorld(provider);
-    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
-    vi.resetModules();
     [{ proxy }, { NextRequest }, gate] = await Promise.all([
       import("@/proxy"),
       import("next/server"),

@@ -1,7 +1,7 @@
 // Reading GitHub for the dashboard through githubFor — tokens, throttling, the shared cache — as many
 // tabs of one person would: the storm right after a token expired, warm views, and GitHub failing
 // with answers stored. What is asserted is what GitHub saw (calls, refreshes) and what each panel got.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   connectedUser,
   expireAccessToken,
@@ -22,8 +22,6 @@ describe.each(providers)("reading the dashboard on %s", (provider) => {
 
   beforeAll(async () => {
     world = await startLifecycleWorld(provider, undefined, { GITHUB_CACHE_MAX_AGE: "60" });
-    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
-    vi.resetModules();
     lib = {
       dashboard: await import("@/lib/github/views/dashboard"),
       staleness: await import("@/lib/github/api/staleness"),

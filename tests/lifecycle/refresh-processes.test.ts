@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   connectedUser,
   expireAccessToken,
@@ -20,8 +20,6 @@ describe.each(providers)("refresh storm across two processes on %s", (provider) 
   let world: LifecycleWorld;
   beforeAll(async () => {
     world = await startLifecycleWorld(provider);
-    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
-    vi.resetModules();
   });
   afterAll(async () => world?.stop());
 

@@ -1,7 +1,7 @@
 // Refresh, rotation and revocation of a GitHub App connection, against the GitHub emulator and a
 // real database (SQLite always, PostgreSQL with TEST_POSTGRES_URL). What is asserted is what
 // GitHub saw (refresh counts, which tokens still work) and what the app stored and answered.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   connectedUser,
   expireAccessToken,
@@ -25,9 +25,6 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
 
   beforeAll(async () => {
     world = await startLifecycleWorld(provider);
-    // A fresh module graph (env, db singleton) for this provider's database.
-    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
-    vi.resetModules();
     const [{ githubFor }, { getValidAccessToken }, errors, { accessTokenOf, refreshTokenOf }] = await Promise.all([
       import("@/lib/github/client"),
       import("@/lib/github/tokens/valid-token"),

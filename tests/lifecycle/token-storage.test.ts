@@ -1,7 +1,7 @@
 // Tokens at rest: each ciphertext is bound to its row and column, so a ciphertext copied into
 // another person's row (by someone with write access to the database but not the key) does not
 // decrypt there; and rows written in the older, unbound format are re-encrypted at startup.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { legacySeal } from "../support/legacy-cipher";
 import { connectedUser, providers, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
 
@@ -14,8 +14,6 @@ describe.each(providers)("stored tokens on %s", (provider) => {
 
   beforeAll(async () => {
     world = await startLifecycleWorld(provider);
-    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
-    vi.resetModules();
     store = await import("@/lib/github/connection/store");
     ({ githubFor } = await import("@/lib/github/client"));
   });

@@ -28,8 +28,6 @@ describe.each(providers)("webhooks invalidate cached answers on %s", (provider) 
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     const appUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     world = await startLifecycleWorld(provider, appUrl, { GITHUB_CACHE_MAX_AGE: "60" });
-    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
-    vi.resetModules();
     ({ POST } = await import("@/app/api/github/webhooks/route"));
     lib = { githubFor: (await import("@/lib/github/client")).githubFor };
   });

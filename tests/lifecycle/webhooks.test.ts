@@ -31,8 +31,6 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     world = await startLifecycleWorld(provider, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`);
-    delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
-    vi.resetModules();
     ({ POST } = await import("@/app/api/github/webhooks/route"));
   });
   afterAll(async () => {

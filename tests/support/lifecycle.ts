@@ -2,6 +2,7 @@
 // lifecycle tests (refresh, revocation, webhooks) run in. lib/config/env.ts reads process.env once, so the
 // environment is set before any lib module is imported — tests import lib code dynamically after
 // startLifecycleWorld().
+import { vi } from "vitest";
 import { e2eAppEnv } from "@/e2e/config";
 import { startEmulator, type RunningEmulator } from "@hublink/github-emulator";
 import { emulatorControl, type EmulatorControl } from "@hublink/github-emulator/testing";
@@ -42,6 +43,10 @@ export async function startLifecycleWorld(
     ...overrides,
   };
   Object.assign(process.env, env);
+  // A fresh module graph (configuration, database singleton) for this world's database: tests import
+  // lib code dynamically after this, so it reads the environment just set.
+  delete (globalThis as { hublinkDb?: unknown }).hublinkDb;
+  vi.resetModules();
   const control = emulatorControl(emulator.url);
   const inspect = database.connect();
   return {
