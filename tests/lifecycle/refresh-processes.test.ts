@@ -53,7 +53,9 @@ describe.each(providers)("refresh storm across two processes on %s", (provider) 
           .then((r) => r.data.login),
       ),
     );
-    const there = JSON.parse((await lines.next()).value as string) as string[];
+    // The worker's outcomes are its one JSON array line; its log lines (JSON objects) may come first.
+    let there: unknown = null;
+    while (!Array.isArray(there)) there = JSON.parse((await lines.next()).value as string);
     await exited;
     clearTimeout(watchdog);
     console.log(
