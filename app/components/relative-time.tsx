@@ -14,15 +14,24 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
+// Building an Intl formatter costs far more than using one, and a list renders dozens of times.
+const formatters = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+function memo<F extends Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  if (!formatters.has(key)) formatters.set(key, make());
+  return formatters.get(key) as F;
+}
+
 export function relativeText(date: Date, now: number, locale: string): string {
   const seconds = (date.getTime() - now) / 1000;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const format = memo(`relative ${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
   // Under a minute: GitHub's "just now" in English, the language's own word for "now" otherwise.
   return /^en\b/.test(locale) ? "just now" : format.format(0, "second");
 }
+
+const EXACT: Intl.DateTimeFormatOptions = { dateStyle: "full", timeStyle: "short" };
 
 /** The time the server renders at; the browser's own clock replaces it after hydration. */
 const serverNow = () => Date.now();
@@ -36,8 +45,8 @@ export function RelativeTime({ iso }: { iso: string }) {
     setReader({ locale: navigator.language, now: Date.now() });
   }, []);
   const title = reader
-    ? new Intl.DateTimeFormat(reader.locale, { dateStyle: "full", timeStyle: "short" }).format(date)
-    : `${new Intl.DateTimeFormat("en", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(date)} UTC`;
+    ? memo(`exact ${reader.locale}`, () => new Intl.DateTimeFormat(reader.locale, EXACT)).format(date)
+    : `${memo("exact UTC", () => new Intl.DateTimeFormat("en", { ...EXACT, timeZone: "UTC" })).format(date)} UTC`;
   return (
     <time dateTime={iso} title={title}>
       {relativeText(date, reader?.now ?? serverNow(), reader?.locale ?? "en")}

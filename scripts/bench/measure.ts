@@ -3,7 +3,15 @@
 // the HTML), and token refreshes.
 import type { EmulatorControl } from "@hublink/github-emulator/testing";
 
-export type View = { ms: number; firstByteMs: number; failedPanels: number; stalePanels: number; ok: boolean };
+export type View = {
+  ms: number;
+  firstByteMs: number;
+  /** When every panel's own content had arrived (pull requests' review and CI may still stream). */
+  panelsMs: number;
+  failedPanels: number;
+  stalePanels: number;
+  ok: boolean;
+};
 
 export type Row = {
   scenario: string;
@@ -12,6 +20,7 @@ export type Row = {
   p95: number;
   p99: number;
   firstByteP50: number;
+  panelsP50: number;
   callsPerView: number;
   unitsPerView: number;
   failedPanels: number;
@@ -27,13 +36,18 @@ export async function view(appUrl: string, path: string, cookie: string): Promis
   const decoder = new TextDecoder();
   let firstByteMs = 0;
   let html = "";
+  // A panel's heading carries an id once its content is in (skeletons' headings have none).
+  const panelsIn = () => html.split("<h2 id=").length - 1;
+  const arrivals: { at: number; panels: number }[] = [];
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     firstByteMs ||= performance.now() - started;
     html += decoder.decode(chunk.value, { stream: true });
+    arrivals.push({ at: performance.now() - started, panels: panelsIn() });
   }
   return {
     ms: performance.now() - started,
     firstByteMs,
+    panelsMs: arrivals.find((a) => a.panels === panelsIn())?.at ?? 0,
     // A panel that failed renders PanelProblem; one shown from a stored copy renders the stale note.
     failedPanels: html.split('class="panel-problem"').length - 1,
     stalePanels: html.split('class="panel-stale"').length - 1,
@@ -79,6 +93,10 @@ export async function scenario(
     p99: percentile(times, 99),
     firstByteP50: percentile(
       all.map((v) => v.firstByteMs),
+      50,
+    ),
+    panelsP50: percentile(
+      all.map((v) => v.panelsMs),
       50,
     ),
     callsPerView: (after.calls - before.calls) / all.length,

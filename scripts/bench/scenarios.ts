@@ -93,7 +93,7 @@ export async function runVariant(options: {
     const etags = new Map<string, string>();
     const direct = async (): Promise<View> => {
       const ms = await sequentialCalls(options.apiUrl, token, etags);
-      return { ms, firstByteMs: ms, failedPanels: 0, stalePanels: 0, ok: true };
+      return { ms, firstByteMs: ms, panelsMs: ms, failedPanels: 0, stalePanels: 0, ok: true };
     };
     rows.push(
       await scenario(SCENARIOS.sequentialCold, control, () => inTurn(repetitions, async () => etags.clear(), direct)),

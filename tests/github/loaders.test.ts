@@ -86,24 +86,44 @@ describe("dashboard loaders", () => {
     });
     expect(mine.total).toBe(3);
     expect(mine.items.every((item) => item.isPullRequest)).toBe(true);
-    expect(mine.items.find((item) => item.title === "Add a greeting endpoint")).toMatchObject({
+    const greeting = mine.items.find((item) => item.title === "Add a greeting endpoint");
+    expect(greeting).toMatchObject({
       repository: "octocat/hello-world",
       number: 3,
       author: "octocat",
       authorAvatarUrl: `${emu.url}/avatars/octocat.png`,
-      // Search results carry neither reviews nor CI: the list looks them up (statuses and check runs).
-      pullDetails: { review: "review_requested", checks: expect.objectContaining({ state: "success" }) },
+    });
+    // Search results carry neither reviews nor CI: the list looks them up (statuses and check runs),
+    // and they arrive after it.
+    expect(await greeting?.pullDetails).toMatchObject({
+      review: "review_requested",
+      checks: expect.objectContaining({ state: "success" }),
     });
     expect(review).toMatchObject({ total: 3, page: 1, lastPage: 2, hasNext: true, hasPrevious: false });
     expect(review.items).toHaveLength(2);
     const health = await lib.dashboard.searchWork(userId, { kind: "pr", filter: "review-requested", state: "open" });
-    expect(health.items.find((item) => item.title === "Add health checks")?.pullDetails?.checks).toEqual({
+    expect((await health.items.find((item) => item.title === "Add health checks")?.pullDetails)?.checks).toEqual({
       state: "failure",
       sources: [
         { name: "test", state: "failure", via: "GitHub Actions" },
         { name: "lint", state: "success", via: "GitHub Actions" },
       ],
     });
+  });
+
+  it("answer a pull request list after one round trip; each pull request's review and CI come after it", async () => {
+    await control().latency(150);
+    const listed = await lib.dashboard.searchWork(userId, { kind: "pr", filter: "created", state: "open" });
+    const callsWhenListed = (await control().stats()).calls;
+    const checkRunCalls = (calls: Record<string, number>) =>
+      Object.entries(calls)
+        .filter(([route]) => route.includes("check-runs"))
+        .reduce((sum, [, n]) => sum + n, 0);
+    // The list is here while its pull requests' head commits are still being asked for.
+    expect(checkRunCalls(callsWhenListed)).toBe(0);
+    const details = await Promise.all(listed.items.map((item) => item.pullDetails));
+    expect(details.every((d) => d && d.checks.state !== "unavailable")).toBe(true);
+    expect(checkRunCalls((await control().stats()).calls)).toBe(listed.items.length);
   });
 
   it("list a repository's issues without its pull requests, and its pull requests with reviews and CI", async () => {

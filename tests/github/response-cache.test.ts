@@ -43,7 +43,7 @@ beforeEach(async () => {
 let clock = Date.now();
 
 /** maxAgeSeconds 0 = the cache only revalidates (every call asks GitHub, 304 when unchanged). */
-function clientFor(userId: string, maxAgeSeconds = 0) {
+function clientFor(userId: string, maxAgeSeconds = 0, store: Pick<Database, "gitHubResponseCache"> = db) {
   const octokit = new Octokit({
     auth: token,
     baseUrl: emu.apiUrl,
@@ -54,7 +54,7 @@ function clientFor(userId: string, maxAgeSeconds = 0) {
     const status = (error as { status?: number }).status ?? 0;
     throw status >= 500 ? new GitHubUnavailableError("server_error") : error;
   });
-  addResponseCache(octokit, databaseResponseCache(db, userId), { owner: userId, maxAgeSeconds, now: () => clock });
+  addResponseCache(octokit, databaseResponseCache(store, userId), { owner: userId, maxAgeSeconds, now: () => clock });
   return octokit;
 }
 
@@ -180,6 +180,43 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
     expect(new Set(all.map((r) => r.data.login))).toEqual(new Set(["octocat"]));
     expect((await totalCalls()) - before).toBe(2);
     expect(readsInFlight()).toBe(0);
+  });
+
+  it("answers asked for side by side cost one database read, and their 304s one write", async () => {
+    const queries = { findMany: 0, updateMany: 0 };
+    const rows = db.gitHubResponseCache;
+    const counted = {
+      gitHubResponseCache: {
+        findMany: (args: Parameters<typeof rows.findMany>[0]) => (queries.findMany++, rows.findMany(args)),
+        updateMany: (args: Parameters<typeof rows.updateMany>[0]) => (queries.updateMany++, rows.updateMany(args)),
+        upsert: (args: Parameters<typeof rows.upsert>[0]) => rows.upsert(args),
+      } as unknown as Database["gitHubResponseCache"],
+    };
+    // What a dashboard's panels do: several different GETs of one person at the same moment.
+    const panels = (octokit: Octokit) =>
+      Promise.all([
+        octokit.rest.users.getAuthenticated(),
+        ...[1, 2, 3].map((per_page) => octokit.rest.repos.listForAuthenticatedUser({ per_page })),
+      ]);
+    const first = await panels(clientFor("person-1", 60, counted));
+    expect(queries.findMany).toBe(1);
+
+    const callsBefore = await totalCalls();
+    const fresh = await panels(clientFor("person-1", 60, counted));
+    expect(fresh.map((r) => r.data)).toEqual(first.map((r) => r.data));
+    expect(queries.findMany).toBe(2);
+    expect(await totalCalls()).toBe(callsBefore);
+
+    clock += 61_000;
+    const before = await stats();
+    await panels(clientFor("person-1", 60, counted));
+    expect((await stats()).notModified - before.notModified).toBe(4);
+    expect(queries).toEqual({ findMany: 3, updateMany: 1 });
+    // All four are fresh again, from the moment GitHub confirmed them (to the second).
+    for (const row of await db.gitHubResponseCache.findMany()) {
+      expect(row.freshUntil!.getTime()).toBeGreaterThan(clock + 58_000);
+      expect(Math.abs(row.updatedAt.getTime() - clock)).toBeLessThan(1000);
+    }
   });
 
   it("GitHub failing with a stored copy at hand: the copy, noted as stale with when GitHub last confirmed it", async () => {

@@ -1,10 +1,16 @@
-import type { Issue } from "@/lib/github/views/work-items";
+import { Suspense } from "react";
+import type { Issue, PullDetails } from "@/lib/github/views/work-items";
 import { Time } from "@/app/components/time";
 import { AssigneeAvatars, Avatar } from "./avatar";
 import { Labels } from "./labels";
 import { EmptyState } from "./panel";
-import { PullStatus } from "./pull-status";
+import { PullStatus, PullStatusPending } from "./pull-status";
 import { itemStatus, StateIcon, stateWord } from "./state-icon";
+
+/** A pull request's review state and CI, streamed in after the list (see withPullDetails). */
+async function AwaitedPullStatus({ details }: { details: Promise<PullDetails> }) {
+  return <PullStatus details={await details} />;
+}
 
 // Issues (or pull requests found by search), each linking to its page on GitHub.
 export function IssueList({
@@ -51,7 +57,9 @@ export function IssueList({
               </p>
               {issue.pullDetails && (
                 <p className="item-meta item-facts">
-                  <PullStatus details={issue.pullDetails} />
+                  <Suspense fallback={<PullStatusPending />}>
+                    <AwaitedPullStatus details={issue.pullDetails} />
+                  </Suspense>
                 </p>
               )}
             </div>

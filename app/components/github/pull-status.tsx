@@ -48,3 +48,8 @@ export function PullStatus({ details }: { details: PullDetails }) {
     </>
   );
 }
+
+/** In the same line's place while GitHub is asked, so nothing moves when the facts arrive. */
+export function PullStatusPending() {
+  return <span className="status status-pending-lookup">Looking up review and CI…</span>;
+}

@@ -43,11 +43,59 @@ export interface ResponseCache {
   confirm(url: string, at: Date, freshUntil: Date | null): Promise<void>;
 }
 
+/**
+ * Calls made in the same turn of the event loop, run together once it ends: a dashboard's panels
+ * ask for their answers side by side (and each pull request's details side by side after them), so
+ * a warm view reads the store a few times instead of once per answer.
+ */
+function perTurn<T, R>(run: (items: T[]) => Promise<R>): (item: T) => Promise<R> {
+  let batch: { items: T[]; result: Promise<R> } | null = null;
+  return (item) => {
+    if (!batch) {
+      const items: T[] = [];
+      const result = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        batch = null; // calls from now on form the next batch
+        return run(items);
+      });
+      batch = { items, result };
+    }
+    batch.items.push(item);
+    return batch.result;
+  };
+}
+
+/** To the second: confirmations of one turn then share their times and become one write. */
+const toSecond = (date: Date | null) => (date ? new Date(Math.floor(date.getTime() / 1000) * 1000) : null);
+
 /** GitHubResponseCache rows of one person. The body column holds the data and the Link header (pagination survives a 304). */
 export function databaseResponseCache(database: Pick<Database, "gitHubResponseCache">, userId: string): ResponseCache {
+  // Always a database read, never an in-process copy: a webhook's invalidation on any instance counts at once.
+  const readRows = perTurn(async (urls: string[]) => {
+    const rows = await database.gitHubResponseCache.findMany({
+      where: { userId, url: { in: [...new Set(urls)] } },
+      select: { url: true, etag: true, body: true, updatedAt: true, freshUntil: true },
+    });
+    return new Map(rows.map((row) => [row.url, row]));
+  });
+  // updateMany: the row may have gone meanwhile (disconnect), which is not an error. Only the two
+  // times change; the body is not written again.
+  const confirmRows = perTurn(async (confirmed: { url: string; at: Date; freshUntil: Date | null }[]) => {
+    const byTimes = new Map<string, { at: Date; freshUntil: Date | null; urls: Set<string> }>();
+    for (const { url, at, freshUntil } of confirmed) {
+      const key = `${at.getTime()} ${freshUntil?.getTime()}`;
+      if (!byTimes.has(key)) byTimes.set(key, { at, freshUntil, urls: new Set() });
+      byTimes.get(key)!.urls.add(url);
+    }
+    for (const { at, freshUntil, urls } of byTimes.values()) {
+      await database.gitHubResponseCache.updateMany({
+        where: { userId, url: { in: [...urls] } },
+        data: { updatedAt: at, freshUntil },
+      });
+    }
+  });
   return {
     async get(url) {
-      const row = await database.gitHubResponseCache.findUnique({ where: { userId_url: { userId, url } } });
+      const row = (await readRows(url)).get(url);
       if (!row) return null;
       try {
         const stored = JSON.parse(row.body) as { data: unknown; link?: string | null };
@@ -77,9 +125,7 @@ export function databaseResponseCache(database: Pick<Database, "gitHubResponseCa
       }
     },
     async confirm(url, at, freshUntil) {
-      // updateMany: the row may have gone meanwhile (disconnect), which is not an error. Only the
-      // two times change; the body is not written again.
-      await database.gitHubResponseCache.updateMany({ where: { userId, url }, data: { updatedAt: at, freshUntil } });
+      await confirmRows({ url, at: toSecond(at)!, freshUntil: toSecond(freshUntil) });
     },
   };
 }

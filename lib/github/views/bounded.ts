@@ -1,13 +1,26 @@
-/** Promise.all with at most `limit` tasks in flight (GitHub asks integrations to avoid many concurrent requests). */
-export async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
+/**
+ * Runs tasks with at most `limit` in flight, each resolving on its own (GitHub asks integrations to
+ * avoid many concurrent requests).
+ */
+export function concurrencyLimit(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    // A finishing task hands its slot straight to the next in line, so none can slip in between.
+    if (running < limit) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+}
+
+/** Promise.all with at most `limit` tasks in flight. */
+export function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const run = concurrencyLimit(limit);
+  return Promise.all(items.map((item) => run(() => task(item))));
 }

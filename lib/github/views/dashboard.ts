@@ -92,7 +92,7 @@ export async function searchWork(
   const items = parsed.items.map(toIssue);
   return {
     // Every pull request list shows review state and CI, which search results do not carry.
-    items: search.kind === "pr" ? await withPullDetails(github, items) : items,
+    items: search.kind === "pr" ? withPullDetails(github, items) : items,
     skipped: parsed.skipped,
     ...info,
     lastPage: Math.max(info.page, Math.ceil(reachable / perPage)),

@@ -2,7 +2,7 @@ import "server-only";
 import { GitHubConnectionError } from "../api/errors";
 import type { GitHubClient } from "../client";
 import { parseEach, pullAnswer, reviewAnswer } from "./answers";
-import { mapBounded } from "./bounded";
+import { concurrencyLimit } from "./bounded";
 import { readChecks } from "./ci-state";
 import { summarizeReviews, type Issue, type PullDetails } from "./work-items";
 
@@ -47,19 +47,28 @@ export async function pullDetails(
   };
 }
 
-/** The pull requests among `items` (search results, which carry neither) with their review state and CI. */
-export async function withPullDetails(github: GitHubClient, items: Issue[]): Promise<Issue[]> {
-  return mapBounded(items, DETAIL_CONCURRENCY, async (item) => {
+/**
+ * The pull requests among `items` (search results, which carry neither review state nor CI), each
+ * with its facts to come: finding a pull request's CI takes two more round trips (its head commit,
+ * then check runs and statuses), so the list renders as soon as search answers and each pull
+ * request's facts stream in after it. Never rejects: a failed look-up — even a connection that has
+ * just ended, which the list itself reports — is "unavailable" for that pull request.
+ */
+export function withPullDetails(github: GitHubClient, items: Issue[]): Issue[] {
+  const run = concurrencyLimit(DETAIL_CONCURRENCY);
+  return items.map((item) => {
     const [owner, repo] = item.repository.split("/");
     if (!item.isPullRequest || !owner || !repo) return item;
-    const answer = await orUnavailable(github.rest.pulls.get({ owner, repo, pull_number: item.number }));
-    const pull = answer ? pullAnswer.safeParse(answer.data) : null;
-    if (!pull?.success) return { ...item, pullDetails: UNAVAILABLE_DETAILS };
-    const details = await pullDetails(github, owner, repo, {
-      number: item.number,
-      headSha: pull.data.head.sha,
-      requestedReviewers: pull.data.requested_reviewers?.length ?? 0,
-    });
+    const details = run(async () => {
+      const answer = await github.rest.pulls.get({ owner, repo, pull_number: item.number });
+      const pull = pullAnswer.safeParse(answer.data);
+      if (!pull.success) return UNAVAILABLE_DETAILS;
+      return pullDetails(github, owner, repo, {
+        number: item.number,
+        headSha: pull.data.head.sha,
+        requestedReviewers: pull.data.requested_reviewers?.length ?? 0,
+      });
+    }).catch(() => UNAVAILABLE_DETAILS);
     return { ...item, pullDetails: details };
   });
 }

@@ -38,8 +38,8 @@ export type Issue = {
   createdAt: Date;
   isPullRequest: boolean;
   draft: boolean;
-  /** Review and CI of a pull request, when the list looked them up. */
-  pullDetails?: PullDetails;
+  /** Review and CI of a pull request, when the list looks them up: they arrive after the list. */
+  pullDetails?: Promise<PullDetails>;
 };
 
 /** "unavailable": GitHub did not answer the look-up for this item; the rest of the list stands. */
