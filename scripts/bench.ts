@@ -18,6 +18,7 @@ import { demoEmulatorApps } from "../lib/config/demo";
 import { createPrismaClient } from "../lib/db/create-client";
 import { runVariant, type Instance, type Variant } from "./bench/scenarios";
 import { checkShortRun, printTable } from "./bench/report";
+import { chartSvg } from "./bench/chart";
 
 const flag = (name: string, variable: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? process.env[variable] ?? fallback;
@@ -169,6 +170,13 @@ async function main() {
       results.map((r) => ({ variant: r.variant.label, rows: r.rows.map((row) => ({ ...row, all: undefined })) })),
       null,
       2,
+    ),
+  );
+  writeFileSync(
+    path.join(root, "reports", "bench.svg"),
+    chartSvg(
+      results,
+      `Dashboard, p50 full page (ms): GitHub latency ${latency} ms, ${peopleCount} people, ${postgresUrl ? "PostgreSQL, two instances" : "SQLite"}`,
     ),
   );
   if (short) {
