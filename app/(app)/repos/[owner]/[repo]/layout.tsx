@@ -11,9 +11,9 @@ import { settle } from "@/lib/github/views/settle";
 import { repositoryParams } from "./schema";
 import { RepositoryTabs } from "./tabs";
 
-// A repository's header and tabs. They stay on screen while the list below loads (loading.tsx) or
-// switches tab. "Not found" is decided here, before anything is streamed, so the answer is a real
-// HTTP 404.
+// A repository's header and tabs. They stay on screen while the list below loads ((list)/loading.tsx)
+// or switches tab. "Not found" is decided here, before anything is streamed, so the answer is a real
+// HTTP 404; an unknown page below a repository ([...rest]) is one too, for the same reason.
 export default async function RepositoryLayout({
   params,
   children,

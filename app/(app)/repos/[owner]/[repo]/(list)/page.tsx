@@ -10,7 +10,7 @@ import { hasConnection } from "@/lib/github/connection/summary";
 import { listRepositoryIssues, listRepositoryPulls } from "@/lib/github/views/repository-work";
 import { settle, type Settled } from "@/lib/github/views/settle";
 import type { Issue, ItemState, Listing, PullRequest } from "@/lib/github/views/work-items";
-import { repositoryParams, repositoryQuery } from "./schema";
+import { repositoryParams, repositoryQuery } from "../schema";
 
 type Params = Promise<{ owner: string; repo: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
