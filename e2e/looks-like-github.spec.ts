@@ -111,7 +111,9 @@ test("a repository's name and tabs show while its list is still loading", async 
     await page.goto("/repos");
     await page.getByRole("link", { name: "octocat/hello-world", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("octocat/hello-world Public");
-    await expect(page.getByRole("navigation", { name: "Repository" }).getByRole("link", { name: /^Issues/ })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Repository" }).getByRole("link", { name: /^Issues/ }),
+    ).toBeVisible();
     await expect(page.locator('[aria-busy="true"]')).toBeVisible();
     await expect(panel(page, "Open issues").getByText("Found a bug in the greeting")).toBeVisible({ timeout: 10_000 });
   } finally {
@@ -180,6 +182,34 @@ test("after connecting, the page says so once", async ({ page }) => {
   await expect(page).toHaveURL(/\/settings\/connections$/);
   await page.reload();
   await expect(page.getByText("GitHub is connected.")).toHaveCount(0);
+});
+
+test("after signing out, the landing page says so and that the connection is kept", async ({ page }) => {
+  await page.goto("/dashboard");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/(\?notice=signed-out)?$/);
+  await expect(page.getByRole("status").filter({ hasText: "signed out" })).toHaveText(
+    "You are signed out of Hublink. Your GitHub connection is kept for when you sign in again.",
+  );
+  await expect(page.getByRole("button", { name: "Sign in with GitHub" })).toBeVisible();
+  await expect(page.getByText("@octocat", { exact: true })).toHaveCount(0);
+});
+
+test("a repository's language dot has GitHub's colour for that language", async ({ page }) => {
+  await page.goto("/repos");
+  const dotColour = (name: string) =>
+    panel(page, /repositories$/)
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name, exact: true }) })
+      .locator(".language")
+      .evaluate((el) => [el.textContent, getComputedStyle(el, "::before").backgroundColor]);
+  expect(await dotColour("octocat/secret-plans")).toEqual(["TypeScript", "rgb(49, 120, 198)"]); // #3178c6
+  expect(await dotColour("octocat/hello-world")).toEqual(["Ruby", "rgb(112, 21, 22)"]); // #701516
+  // The repository's own page uses the same colour.
+  await page.goto("/repos/octocat/secret-plans");
+  const dot = page.locator(".repo-header .language");
+  await expect(dot).toHaveText("TypeScript");
+  expect(await dot.evaluate((el) => getComputedStyle(el, "::before").backgroundColor)).toBe("rgb(49, 120, 198)");
 });
 
 test("on a phone the header is one row with a menu", async ({ page }) => {
