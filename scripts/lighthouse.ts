@@ -131,7 +131,7 @@ async function main() {
           const category = categories[id];
           const failing = (category?.auditRefs ?? [])
             .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
-            .map((ref) => ref.id);
+            .map((ref) => `${ref.id}${audits[ref.id]?.displayValue ? ` (${audits[ref.id]?.displayValue})` : ""}`);
           console.log(`  ${id} below ${target}: ${failing.join(", ")}`);
         }
         if (!(cls <= MAX_CLS)) {
