@@ -35,6 +35,48 @@ test("one failing panel shows its own error with Try again while the others work
   await repositories.getByRole("button", { name: "Try again" }).click();
   await expect(items(repositories)).toHaveCount(3);
   await expect(repositories.getByRole("alert")).toHaveCount(0);
+  // The button went away with the error: focus is on the panel's heading, not lost to the page's top.
+  await expect(repositories.getByRole("heading", { name: "Recently updated repositories" })).toBeFocused();
+});
+
+test("with GitHub failing, /repos and a repository page show their stored copy, marked 'as of', with Try again", async ({
+  page,
+}) => {
+  // Warm the cache: the list of repositories, and a repository's header, counts and both tabs.
+  await page.goto("/repos");
+  const repositories = panel(page, /repositories$/);
+  await expect(items(repositories).first()).toBeVisible();
+  const shown = await items(repositories).count();
+  for (const tab of ["", "?tab=pulls"]) {
+    await page.goto(`/repos/octocat/hello-world${tab}`);
+    await expect(items(panel(page, /^Open (issues|pull requests)$/))).toHaveCount(2);
+  }
+  // Past max-age (as if a minute had gone by), GitHub answers every call with a 502.
+  await appDatabase().gitHubResponseCache.updateMany({ data: { freshUntil: null } });
+  await emulatorControl.addFault({ path: ".", status: 502 });
+
+  const asOf = /^As of .+ — GitHub is not answering\. Try again$/;
+  await page.goto("/repos");
+  await expect(repositories.getByRole("status")).toHaveText(asOf);
+  await expect(items(repositories)).toHaveCount(shown);
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
+
+  await page.goto("/repos/octocat/hello-world?tab=pulls");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("octocat/hello-world Public");
+  await expect(page.getByRole("navigation", { name: "Repository" })).toContainText("Pull requests 2");
+  const header = page.locator(".repo-header");
+  await expect(header.getByRole("status")).toHaveText(asOf);
+  const pulls = panel(page, "Open pull requests");
+  await expect(pulls.getByRole("status")).toHaveText(asOf);
+  await expect(items(pulls)).toHaveCount(2);
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
+
+  // GitHub is back: Try again shows the fresh answer, and the note goes away.
+  await emulatorControl.clearFaults();
+  await pulls.getByRole("button", { name: "Try again" }).click();
+  await expect(pulls.getByRole("status")).toHaveCount(0);
+  await expect(header.getByRole("status")).toHaveCount(0);
+  await expect(items(pulls)).toHaveCount(2);
 });
 
 test("a timeout or rate limit in one panel says so, and when the limit resets", async ({ page }) => {

@@ -99,6 +99,33 @@ test("a private repository of another user is a not-found page", async ({ page, 
   await expect(page.getByText("Remember the milk")).toHaveCount(0);
 });
 
+test("pagination shows numbered pages with gaps, previous and next, and keeps the filters", async ({
+  page,
+  hublink,
+}) => {
+  await hublink.signIn("bigcat");
+  await installDemoAppFor(page, "bigcat");
+  await page.goto("/settings/connections");
+  await page.getByRole("link", { name: "Connect GitHub" }).click();
+  await expect(page.getByText("Connected as @bigcat")).toBeVisible();
+
+  await page.goto("/repos?owner=bigcat&sort=name");
+  const pagination = page.getByRole("navigation", { name: "Pagination" });
+  const pages = pagination.locator("li"); // the gaps too, which are hidden from assistive tech
+  await expect(pages).toHaveText(["Page 1 of 9", "2", "3", "…", "9"]);
+  await expect(pagination.getByText("Previous")).toHaveAttribute("aria-disabled", "true");
+  await pagination.getByRole("link", { name: "Page 9" }).click();
+  await expect(page).toHaveURL(/\/repos\?owner=bigcat&sort=name&page=9$/);
+  await expect(pages).toHaveText(["1", "…", "7", "8", "Page 9 of 9"]);
+  await expect(pagination.getByText("Next")).toHaveAttribute("aria-disabled", "true");
+  await expect(page.getByLabel("Sort")).toHaveValue("name");
+  await pagination.getByRole("link", { name: "Previous" }).click();
+  await expect(page).toHaveURL(/\/repos\?owner=bigcat&sort=name&page=8$/);
+  await expect(pages).toHaveText(["1", "…", "6", "7", "Page 8 of 9", "9"]);
+  await pagination.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/repos\?owner=bigcat&sort=name&page=9$/);
+});
+
 test("pagination reaches the last page for bigcat", async ({ page, hublink }) => {
   test.slow(); // 261 repositories and 9 pages
   await hublink.signIn("bigcat");

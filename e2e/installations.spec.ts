@@ -40,6 +40,9 @@ test("octocat installs on octo-org with selected repositories and lands back whe
   await page.getByRole("button", { name: "Install" }).click();
 
   await expect(page).toHaveURL(`${E2E_APP_URL}/settings/connections`);
+  // Said once: the notice is in the page, not in its address, so a reload does not repeat it.
+  const notice = page.getByRole("status").filter({ hasText: "Hublink's GitHub App is installed." });
+  await expect(notice).toHaveText("Hublink's GitHub App is installed. Its repositories appear in your lists.");
   const installations = page.getByRole("list", { name: "Installations" });
   await expect(installations.getByText("octo-org", { exact: true })).toBeVisible();
   await expect(installations.getByText("Selected repositories")).toBeVisible();
@@ -50,6 +53,9 @@ test("octocat installs on octo-org with selected repositories and lands back whe
 
   const stored = await appDatabase().installation.findFirst({ where: { accountLogin: "octo-org" } });
   expect(stored).toMatchObject({ accountType: "Organization", repositorySelection: "selected", status: "active" });
+  await page.reload();
+  await expect(installations.getByText("octo-org", { exact: true })).toBeVisible();
+  await expect(notice).toHaveCount(0);
 });
 
 test("changing an installation on GitHub (setup_action=update) refreshes it and returns", async ({ page, hublink }) => {

@@ -1,5 +1,6 @@
 import { E2E_EMULATOR_URL } from "./config";
 import { panel, panelsLoaded } from "./support/dashboards";
+import { emulatorControl } from "./support/emulator-control";
 import { expect, freshWorld, test } from "./support/fixtures";
 
 // What people who live on GitHub expect to see: its states, CI, times, a real 404, keyboard paths
@@ -68,10 +69,56 @@ test("an unknown or hidden repository answers 404 inside the app, with a way to 
     );
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible(); // the shell
   }
-  const unknown = await page.goto("/dashboard/no-such-page");
-  expect(unknown?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  for (const path of ["/dashboard/no-such-page", "/settings/nope", "/nonexistent", "/repos/octocat"]) {
+    const unknown = await page.goto(path);
+    expect(unknown?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      path === "/repos/octocat" ? "Repository octocat not found" : "Page not found",
+    );
+    if (path !== "/repos/octocat") await expect(page.locator("main")).toContainText(`Hublink has no page at ${path}`);
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await expect(page.getByText("@octocat", { exact: true })).toBeVisible();
+  }
+});
+
+test("an unknown page below a repository answers 404 under the repository's header", async ({ page }) => {
+  for (const rest of ["/x", "/x/y", "/issues/1"]) {
+    const path = `/repos/octocat/hello-world${rest}`;
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("octocat/hello-world Public");
+    await expect(page.getByRole("heading", { level: 2 })).toHaveText("Page not found in octocat/hello-world");
+    await expect(page.locator("main")).toContainText(`Hublink has no page at ${path}.`);
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    // No tab is the current page here.
+    const tabs = page.getByRole("navigation", { name: "Repository" });
+    await expect(tabs.locator("[aria-current]")).toHaveCount(0);
+    await expect(page.getByText("Found a bug in the greeting")).toHaveCount(0);
+  }
+  await page.getByRole("link", { name: "Back to the repository" }).click();
+  await expect(page).toHaveURL(/\/repos\/octocat\/hello-world$/);
+  await expect(panel(page, "Open issues").getByText("Found a bug in the greeting")).toBeVisible();
+  // A repository that does not exist is still named as the thing not found, whatever follows it.
+  const unknownRepository = await page.goto("/repos/octocat/no-such-repository/x");
+  expect(unknownRepository?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Repository octocat/no-such-repository not found");
+});
+
+test("a repository's name and tabs show while its list is still loading", async ({ page }) => {
+  // Only the list is slow: the header is there while the list's place shows it is loading.
+  await emulatorControl.addFault({ method: "GET", path: "^/repos/octocat/hello-world/issues", delayMs: 3000 });
+  try {
+    await page.goto("/repos");
+    await page.getByRole("link", { name: "octocat/hello-world", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("octocat/hello-world Public");
+    await expect(
+      page.getByRole("navigation", { name: "Repository" }).getByRole("link", { name: /^Issues/ }),
+    ).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toBeVisible();
+    await expect(panel(page, "Open issues").getByText("Found a bug in the greeting")).toBeVisible({ timeout: 10_000 });
+  } finally {
+    await emulatorControl.clearFaults();
+  }
 });
 
 test("a skip link, the current page marked in the navigation, and focus on the new page's heading", async ({
@@ -135,6 +182,34 @@ test("after connecting, the page says so once", async ({ page }) => {
   await expect(page).toHaveURL(/\/settings\/connections$/);
   await page.reload();
   await expect(page.getByText("GitHub is connected.")).toHaveCount(0);
+});
+
+test("after signing out, the landing page says so and that the connection is kept", async ({ page }) => {
+  await page.goto("/dashboard");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/(\?notice=signed-out)?$/);
+  await expect(page.getByRole("status").filter({ hasText: "signed out" })).toHaveText(
+    "You are signed out of Hublink. Your GitHub connection is kept for when you sign in again.",
+  );
+  await expect(page.getByRole("button", { name: "Sign in with GitHub" })).toBeVisible();
+  await expect(page.getByText("@octocat", { exact: true })).toHaveCount(0);
+});
+
+test("a repository's language dot has GitHub's colour for that language", async ({ page }) => {
+  await page.goto("/repos");
+  const dotColour = (name: string) =>
+    panel(page, /repositories$/)
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name, exact: true }) })
+      .locator(".language")
+      .evaluate((el) => [el.textContent, getComputedStyle(el, "::before").backgroundColor]);
+  expect(await dotColour("octocat/secret-plans")).toEqual(["TypeScript", "rgb(49, 120, 198)"]); // #3178c6
+  expect(await dotColour("octocat/hello-world")).toEqual(["Ruby", "rgb(112, 21, 22)"]); // #701516
+  // The repository's own page uses the same colour.
+  await page.goto("/repos/octocat/secret-plans");
+  const dot = page.locator(".repo-header .language");
+  await expect(dot).toHaveText("TypeScript");
+  expect(await dot.evaluate((el) => getComputedStyle(el, "::before").backgroundColor)).toBe("rgb(49, 120, 198)");
 });
 
 test("on a phone the header is one row with a menu", async ({ page }) => {

@@ -1,12 +1,6 @@
-import Link from "next/link";
+import { PageNotFound } from "@/app/components/page-not-found";
 
-// Inside the shell: an unknown page under the app, or something this person may not see.
+// An unknown page under a section of the app ([...missing] routes), inside the shell.
 export default function AppNotFound() {
-  return (
-    <section className="notice">
-      <h1 tabIndex={-1}>Page not found</h1>
-      <p>There is nothing here, or you do not have access to it.</p>
-      <Link href="/dashboard">Back to your dashboard</Link>
-    </section>
-  );
+  return <PageNotFound />;
 }

@@ -7,13 +7,20 @@ import { safeReturnTo } from "../navigation/return-to";
 
 export type SignedInUser = { id: string; login: string | null; name: string | null; image: string | null };
 
+/** The signed-in person, or null for a visitor. */
+export async function currentUser(): Promise<SignedInUser | null> {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  const { id, login, name, image } = session.user;
+  return { id, login, name: name ?? null, image: image ?? null };
+}
+
 /** The signed-in person, or a redirect to the landing page that returns here after sign-in. */
 export async function requireUser(): Promise<SignedInUser> {
-  const session = await auth();
-  if (!session?.user?.id) {
+  const user = await currentUser();
+  if (!user) {
     const here = safeReturnTo((await headers()).get(PATH_HEADER));
     redirect(`/?returnTo=${encodeURIComponent(here)}`);
   }
-  const { id, login, name, image } = session.user;
-  return { id, login, name: name ?? null, image: image ?? null };
+  return user;
 }

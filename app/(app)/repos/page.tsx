@@ -34,7 +34,8 @@ export default async function RepositoriesPage({ searchParams }: { searchParams:
       </section>
     );
   }
-  const listing = settle(listRepositories(user.id, query));
+  // A function, so the listing learns whether GitHub failed and a stored copy stood in (marked "as of").
+  const listing = settle(() => listRepositories(user.id, query));
   return (
     <section>
       <h1>Repositories</h1>
@@ -126,7 +127,11 @@ async function RepositoriesPanel({
   const listing = result.value;
   const filtered = query.owner !== null || query.visibility !== "all" || query.text !== "";
   return (
-    <Panel id="repositories" title={listing.total === 1 ? "1 repository" : `${listing.total ?? 0} repositories`}>
+    <Panel
+      id="repositories"
+      title={listing.total === 1 ? "1 repository" : `${listing.total ?? 0} repositories`}
+      stale={result.stale}
+    >
       {listing.truncated && <p className="muted">Showing the first 1,000 repositories GitHub returned.</p>}
       <SkippedNote count={listing.skipped} />
       <RepositoryList

@@ -23,6 +23,10 @@ export function noteStale(note: StaleNote): void {
 export async function collectStaleness<T>(load: () => Promise<T>): Promise<{ value: T; stale: StaleNote | null }> {
   const notes: StaleNote[] = [];
   const value = await scope.run(notes, load);
-  const oldest = notes.reduce<StaleNote | null>((a, b) => (a && a.asOf <= b.asOf ? a : b), null);
-  return { value, stale: oldest };
+  return { value, stale: oldest(...notes) };
+}
+
+/** Of several loads shown together, the note to show: the oldest copy, or none when all were fresh. */
+export function oldest(...notes: (StaleNote | null | undefined)[]): StaleNote | null {
+  return notes.reduce<StaleNote | null>((a, b) => (!b || (a && a.asOf <= b.asOf) ? a : b), null);
 }

@@ -1,19 +1,20 @@
 import { notFound } from "next/navigation";
 import { ConnectPrompt } from "@/app/components/github/connect-prompt";
 import { Language } from "@/app/components/github/language";
-import { PanelProblem } from "@/app/components/github/panel";
+import { PanelProblem, PanelStale } from "@/app/components/github/panel";
 import { Time } from "@/app/components/time";
 import { requireUser } from "@/lib/auth/session";
 import { hasConnection } from "@/lib/github/connection/summary";
 import { getRepositoryCounts } from "@/lib/github/views/repository-counts";
 import { getRepository } from "@/lib/github/views/repositories";
+import { oldest } from "@/lib/github/api/staleness";
 import { settle } from "@/lib/github/views/settle";
 import { repositoryParams } from "./schema";
 import { RepositoryTabs } from "./tabs";
 
-// A repository's header and tabs. They stay on screen while the list below loads (loading.tsx) or
-// switches tab. "Not found" is decided here, before anything is streamed, so the answer is a real
-// HTTP 404.
+// A repository's header and tabs. They stay on screen while the list below loads ((list)/loading.tsx)
+// or switches tab. "Not found" is decided here, before anything is streamed, so the answer is a real
+// HTTP 404; an unknown page below a repository ([...rest]) is one too, for the same reason.
 export default async function RepositoryLayout({
   params,
   children,
@@ -35,10 +36,12 @@ export default async function RepositoryLayout({
       </section>
     );
   }
-  const header = await settle(getRepository(user.id, owner, repo));
+  // Functions, so a stored copy shown because GitHub failed is marked "as of" instead of passing as fresh.
+  const header = await settle(() => getRepository(user.id, owner, repo));
   if (header.ok && header.value === null) notFound();
   const r = header.ok ? header.value : null;
-  const counts = r ? await settle(getRepositoryCounts(user.id, owner, repo, r.openIssuesAndPulls)) : null;
+  const counts = r ? await settle(() => getRepositoryCounts(user.id, owner, repo, r.openIssuesAndPulls)) : null;
+  const stale = oldest(header.ok ? header.stale : null, counts?.ok ? counts.stale : null);
   return (
     <section>
       <header className="repo-header">
@@ -52,6 +55,7 @@ export default async function RepositoryLayout({
           )}
         </h1>
         {!header.ok && <PanelProblem problem={header.problem} />}
+        {stale && <PanelStale stale={stale} />}
         {r?.description && <p className="repo-description">{r.description}</p>}
         {r && (
           <p className="item-meta item-facts">

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { LinkPending } from "@/app/components/link-pending";
 import type { RepositoryCounts } from "@/lib/github/views/repository-counts";
 
@@ -10,7 +10,9 @@ import type { RepositoryCounts } from "@/lib/github/views/repository-counts";
 // shows that it is loading the moment it is clicked.
 
 export function RepositoryTabs({ base, counts }: { base: string; counts: RepositoryCounts | null }) {
-  const tab = useSearchParams().get("tab") === "pulls" ? "pulls" : "issues";
+  const query = useSearchParams();
+  // Below the repository's own page (a not-found page) no tab is the current one.
+  const tab = usePathname() !== base ? null : query.get("tab") === "pulls" ? "pulls" : "issues";
   const tabs = [
     { key: "issues", label: "Issues", href: base, count: counts?.openIssues },
     { key: "pulls", label: "Pull requests", href: `${base}?tab=pulls`, count: counts?.openPulls },

@@ -10,7 +10,7 @@ import { hasConnection } from "@/lib/github/connection/summary";
 import { listRepositoryIssues, listRepositoryPulls } from "@/lib/github/views/repository-work";
 import { settle, type Settled } from "@/lib/github/views/settle";
 import type { Issue, ItemState, Listing, PullRequest } from "@/lib/github/views/work-items";
-import { repositoryParams, repositoryQuery } from "./schema";
+import { repositoryParams, repositoryQuery } from "../schema";
 
 type Params = Promise<{ owner: string; repo: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -61,8 +61,8 @@ export default async function RepositoryPage({ params, searchParams }: { params:
           state={state}
           listing={
             tab === "pulls"
-              ? settle(listRepositoryPulls(user.id, where)).then((result) => ({ tab, result }))
-              : settle(listRepositoryIssues(user.id, where)).then((result) => ({ tab, result }))
+              ? settle(() => listRepositoryPulls(user.id, where)).then((result) => ({ tab, result }))
+              : settle(() => listRepositoryIssues(user.id, where)).then((result) => ({ tab, result }))
           }
           pagination={{
             baseHref: base,
@@ -98,7 +98,7 @@ async function WorkListPanel({
   }
   const pastTheEnd = result.value.items.length === 0 && result.value.page > 1;
   return (
-    <Panel id="work-list" title={title}>
+    <Panel id="work-list" title={title} stale={result.stale}>
       {pastTheEnd
         ? null
         : shown.tab === "pulls"
