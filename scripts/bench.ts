@@ -176,7 +176,7 @@ async function main() {
     path.join(root, "reports", "bench.svg"),
     chartSvg(
       results,
-      `Dashboard, p50 full page (ms): GitHub latency ${latency} ms, ${peopleCount} people, ${postgresUrl ? "PostgreSQL, two instances" : "SQLite"}`,
+      `Dashboard, p50 full page in ms (tick: panels in): GitHub latency ${latency} ms, ${peopleCount} people, ${postgresUrl ? "PostgreSQL, two instances" : "SQLite"}`,
     ),
   );
   if (short) {

@@ -1,5 +1,6 @@
 // The benchmark's p50 full-page times as a grouped bar chart (SVG, no dependencies), one group per
-// scenario and one bar per variant, so the README can show the table at a glance.
+// scenario and one bar per variant, with a tick where the panels were in, so the README can show the
+// table at a glance.
 import type { Row } from "./measure";
 import type { Variant } from "./scenarios";
 
@@ -37,6 +38,12 @@ export function chartSvg(results: { variant: Variant; rows: Row[] }[], title: st
       const by = y + 4 + i * bar;
       parts.push(
         `<rect x="${left}" y="${by}" width="${Math.max(1, scale(row.p50)).toFixed(1)}" height="${bar - 2}" fill="${colour(variant)}"/>`,
+        // A tick where every panel's own content was in (pull requests' review and CI still to come).
+        ...(row.panelsP50 < row.p50 - 1
+          ? [
+              `<rect x="${(left + scale(row.panelsP50) - 1).toFixed(1)}" y="${by - 1}" width="2" height="${bar}" fill="#1f2328"/>`,
+            ]
+          : []),
         `<text x="${left + scale(row.p50) + 4}" y="${by + bar - 3}" fill="#59636e">${Math.round(row.p50).toLocaleString("en")} ms</text>`,
       );
     });
