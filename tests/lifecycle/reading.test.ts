@@ -29,15 +29,23 @@ describe.each(providers)("reading the dashboard on %s", (provider) => {
   });
   afterAll(async () => world?.stop());
 
-  /** One dashboard view: its five panels side by side, each value-or-failure, stale marks included. */
+  /**
+   * One dashboard view: its five panels side by side, each value-or-failure, stale marks included,
+   * and — as the page streams them after the lists — every pull request's review state and CI.
+   */
   function view(userId: string) {
     const { getProfile, getRecentRepositories, searchWork } = lib.dashboard;
+    const work = async (search: Parameters<typeof searchWork>[1]) => {
+      const listing = await searchWork(userId, search, { perPage: 5 });
+      await Promise.all(listing.items.map((item) => item.pullDetails));
+      return listing;
+    };
     const panels: (() => Promise<unknown>)[] = [
       () => getProfile(userId),
       () => getRecentRepositories(userId),
-      () => searchWork(userId, { kind: "pr", filter: "created", state: "open" }, { perPage: 5 }),
-      () => searchWork(userId, { kind: "pr", filter: "review-requested", state: "open" }, { perPage: 5 }),
-      () => searchWork(userId, { kind: "issue", filter: "assigned", state: "open" }, { perPage: 5 }),
+      () => work({ kind: "pr", filter: "created", state: "open" }),
+      () => work({ kind: "pr", filter: "review-requested", state: "open" }),
+      () => work({ kind: "issue", filter: "assigned", state: "open" }),
     ];
     return Promise.all(
       panels.map((load) =>
