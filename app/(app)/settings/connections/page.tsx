@@ -13,7 +13,8 @@ import { explainEnding } from "@/lib/github/tokens/revocation";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/config/env";
 import { pendingInstallationRequests } from "@/lib/github/views/installations";
-import { disconnectGitHub, installGitHubApp } from "../../actions";
+import { disconnectGitHub } from "../../actions";
+import { InstallAppButton } from "@/app/components/github/install-app-prompt";
 import { InstallationsPanel } from "./installations-panel";
 import { connectPath } from "@/lib/navigation/paths";
 import { connectionsQuery } from "./schema";
@@ -58,12 +59,7 @@ export default async function ConnectionsPage({
           )}
           <p>{problem.detail}</p>
           {problem.retryInstall && githubApp && (
-            <form action={installGitHubApp}>
-              <input type="hidden" name="returnTo" value="/settings/connections" />
-              <button type="submit" className="btn">
-                Try installing again
-              </button>
-            </form>
+            <InstallAppButton returnTo="/settings/connections" label="Try installing again" />
           )}
         </div>
       )}
@@ -108,12 +104,7 @@ export default async function ConnectionsPage({
               <InstallationsPanel userId={user.id} />
             </Suspense>
           )}
-          <form action={installGitHubApp}>
-            <input type="hidden" name="returnTo" value="/settings/connections" />
-            <button type="submit" className="btn">
-              Install GitHub App
-            </button>
-          </form>
+          <InstallAppButton returnTo="/settings/connections" />
         </article>
       )}
       <article className="card" aria-labelledby="history">
