@@ -126,6 +126,30 @@ describe("dashboard loaders", () => {
     expect(checkRunCalls((await control().stats()).calls)).toBe(listed.items.length);
   });
 
+  it("revalidate a stored pull request list's review and CI together with the list, each call made once", async () => {
+    const search = { kind: "pr", filter: "created", state: "open" } as const;
+    const callsOf = async (route: RegExp) =>
+      Object.entries((await control().stats()).calls)
+        .filter(([key]) => route.test(key))
+        .reduce((sum, [, n]) => sum + n, 0);
+    const details = async (listing: Awaited<ReturnType<typeof lib.dashboard.searchWork>>) =>
+      Promise.all(listing.items.map((item) => item.pullDetails));
+    const everyCall = /^GET \/(search|repos)\//; // REST reads (the token's sign-in is web routes)
+    const first = await lib.dashboard.searchWork(userId, search);
+    await details(first);
+    const callsWhenCold = await callsOf(everyCall);
+    // A minute later: every stored answer is past its max-age and is asked again (304s).
+    await database.connect().gitHubResponseCache.updateMany({ data: { freshUntil: null } });
+    await control().latency(150);
+    const again = await lib.dashboard.searchWork(userId, search);
+    // The head commits' CI was asked for alongside the search, not two round trips after it.
+    expect(await callsOf(/check-runs/)).toBeGreaterThan(first.items.length);
+    const revalidated = await details(again);
+    expect(revalidated).toEqual(await details(first));
+    // Nothing was asked twice: the list's own look-ups found the early ones in flight or just confirmed.
+    expect((await callsOf(everyCall)) - callsWhenCold).toBe(callsWhenCold);
+  });
+
   it("list a repository's issues without its pull requests, and its pull requests with reviews and CI", async () => {
     const where = { owner: "octocat", repo: "hello-world", state: "closed" as const, page: 1 };
     const issues = await lib.work.listRepositoryIssues(userId, where);

@@ -193,6 +193,28 @@ export function readsInFlight(): number {
   return inFlight.size;
 }
 
+// A look at the stored answer, whatever its age, that never asks GitHub: `stored()` below.
+const STORED_ONLY = "hublinkStoredOnly";
+const STORED_FRESHNESS = "x-hublink-stored";
+class NotStoredError extends Error {}
+
+/**
+ * What the store holds for a GET of a person's client (one made by githubFor), and whether it is
+ * still fresh; null when nothing is stored. GitHub is not asked. Pass the given request options:
+ * `stored((request) => github.rest.pulls.get({ owner, repo, pull_number, request }))`.
+ */
+export type StoredRead<T> = (request: { [STORED_ONLY]: true }) => Promise<{ data: T; headers: Headers }>;
+
+export async function stored<T>(read: StoredRead<T>): Promise<{ data: T; fresh: boolean } | null> {
+  try {
+    const { data, headers } = await read({ [STORED_ONLY]: true });
+    return { data, fresh: headers[STORED_FRESHNESS] === "fresh" };
+  } catch (error) {
+    if (error instanceof NotStoredError) return null;
+    throw error;
+  }
+}
+
 /** Wraps every GET of this client with the shared cache: fresh answers, 304s, coalescing, stale-if-error. */
 export function addResponseCache(
   octokit: Pick<Octokit, "hook" | "request">,
@@ -252,6 +274,12 @@ export function addResponseCache(
   octokit.hook.wrap("request", async (request, options) => {
     if (options.method !== "GET") return request(options);
     const { url, headers } = octokit.request.endpoint.parse(options);
+    if (options.request?.[STORED_ONLY]) {
+      const cached = await cache.get(url);
+      if (!cached) throw new NotStoredError(url);
+      const freshness = { [STORED_FRESHNESS]: isFresh(cached) ? "fresh" : "stale" };
+      return fromCache(cached, url, freshness) as Awaited<ReturnType<typeof request>>;
+    }
     // A caller deciding access (e.g. which installations a person may use) asks with `no-cache`:
     // never the stored answer unasked, but still a conditional request.
     const revalidate = /\bno-cache\b/i.test(String(headers["cache-control"] ?? ""));

@@ -2,7 +2,7 @@ import "server-only";
 import { githubFor } from "../client";
 import { issueAnswer, parseEach, repositoryAnswer, searchAnswer } from "./answers";
 import { pageInfoFromLink } from "../api/pagination";
-import { withPullDetails } from "./pull-details";
+import { revalidateDetailsAhead, withPullDetails } from "./pull-details";
 import { toIssue, toRepository, type Issue, type ItemState, type Listing, type Repository } from "./work-items";
 
 // Loaders behind /dashboard, /pulls and /issues. Each makes its own GitHub calls, so the panels
@@ -75,13 +75,12 @@ export async function searchWork(
   { page = 1, perPage = WORK_PAGE_SIZE } = {},
 ): Promise<Listing<Issue>> {
   const github = githubFor(userId);
-  const { data, headers } = await github.rest.search.issuesAndPullRequests({
-    q: workQuery(search),
-    sort: "updated",
-    order: "desc",
-    per_page: perPage,
-    page,
-  });
+  const query = { q: workQuery(search), sort: "updated", order: "desc", per_page: perPage, page } as const;
+  const answered = github.rest.search.issuesAndPullRequests(query);
+  if (search.kind === "pr") {
+    void revalidateDetailsAhead(github, (request) => github.rest.search.issuesAndPullRequests({ ...query, request }));
+  }
+  const { data, headers } = await answered;
   const answer = searchAnswer.safeParse(data);
   if (!answer.success)
     return { items: [], skipped: 1, page, lastPage: page, hasPrevious: page > 1, hasNext: false, total: null };

@@ -1,10 +1,11 @@
 import "server-only";
 import { GitHubConnectionError } from "../api/errors";
+import { stored, type StoredRead } from "../api/response-cache";
 import type { GitHubClient } from "../client";
-import { parseEach, pullAnswer, reviewAnswer } from "./answers";
+import { issueAnswer, parseEach, pullAnswer, reviewAnswer, searchAnswer } from "./answers";
 import { concurrencyLimit } from "./bounded";
 import { readChecks } from "./ci-state";
-import { summarizeReviews, type Issue, type PullDetails } from "./work-items";
+import { summarizeReviews, toIssue, type Issue, type PullDetails } from "./work-items";
 
 // Review state and CI of pull requests. Each look-up may fail on its own (a server without the
 // endpoint, a token without the permission, GitHub down): a failed one is "unavailable" for that
@@ -71,4 +72,44 @@ export function withPullDetails(github: GitHubClient, items: Issue[]): Issue[] {
     }).catch(() => UNAVAILABLE_DETAILS);
     return { ...item, pullDetails: details };
   });
+}
+
+/**
+ * Revalidating a pull request list takes three round trips one after another: the search, each
+ * pull request (for its head commit), then its reviews, check runs and statuses. When the stored
+ * list is past its freshness all of them are about to be asked again, and mostly nothing changed:
+ * so the stored list's pull requests, and the CI of their stored head commits, are asked for
+ * together with the search. These are the very requests the list makes next, through the same
+ * cache, so the list's own look-ups find them in flight (coalesced) or just confirmed (fresh). A
+ * guess gone wrong — a new pull request, a new head commit — costs one request; the list's own
+ * look-up is then made as always. Never rejects.
+ */
+export async function revalidateDetailsAhead(github: GitHubClient, storedList: StoredRead<unknown>): Promise<void> {
+  try {
+    const list = await stored(storedList);
+    if (!list || list.fresh) return;
+    const answer = searchAnswer.safeParse(list.data);
+    if (!answer.success) return;
+    const pulls = parseEach(issueAnswer, answer.data.items)
+      .items.map(toIssue)
+      .filter((item) => item.isPullRequest);
+    const run = concurrencyLimit(DETAIL_CONCURRENCY);
+    await Promise.allSettled(
+      pulls.map((item) =>
+        run(async () => {
+          const [owner = "", repo = ""] = item.repository.split("/");
+          const which = { owner, repo, pull_number: item.number };
+          const storedPull = await stored((request) => github.rest.pulls.get({ ...which, request }));
+          const head = pullAnswer.safeParse(storedPull?.data);
+          await Promise.allSettled([
+            github.rest.pulls.get(which),
+            github.rest.pulls.listReviews({ ...which, per_page: 100 }),
+            ...(head.success ? [readChecks(github, owner, repo, head.data.head.sha)] : []),
+          ]);
+        }),
+      ),
+    );
+  } catch {
+    // A guess only: the list's own look-ups report what went wrong.
+  }
 }
