@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/browser";
 import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_SERVER_LOG, e2eAppEnv } from "./e2e/config";
-import { sqliteFilePath } from "./lib/db/target";
+import { sqliteFilePath, sqliteFiles } from "./lib/db/target";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -35,7 +35,7 @@ export default defineConfig({
       name: "hublink",
       // The production build, started the way production starts it (migrations first).
       // Its output is also kept in E2E_SERVER_LOG, which a test searches for leaked tokens.
-      command: `mkdir -p data && rm -f ${sqliteFilePath(e2eAppEnv.DATABASE_URL!)} && npm run build && npm start 2>&1 | tee ${E2E_SERVER_LOG}`,
+      command: `mkdir -p data && rm -f ${sqliteFiles(sqliteFilePath(e2eAppEnv.DATABASE_URL!)).join(" ")} && npm run build && npm start 2>&1 | tee ${E2E_SERVER_LOG}`,
       url: `${E2E_APP_URL}/`,
       env: e2eAppEnv,
       reuseExistingServer: false,

@@ -16,6 +16,7 @@ import { emulatorControl } from "@hublink/github-emulator/testing";
 import { e2eAppEnv } from "../e2e/config";
 import { demoEmulatorApps } from "../lib/config/demo";
 import { createPrismaClient } from "../lib/db/create-client";
+import { sqliteFiles } from "../lib/db/target";
 import { runVariant, type Instance, type Variant } from "./bench/scenarios";
 import { checkShortRun, printTable } from "./bench/report";
 import { chartSvg } from "./bench/chart";
@@ -61,8 +62,9 @@ async function waitUntilUp(url: string, child: ChildProcess) {
 async function freshDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
   if (!postgresUrl) {
     const file = path.join(root, "data", `bench-${name}.db`);
-    rmSync(file, { force: true });
-    return { url: `file:${file}`, drop: async () => rmSync(file, { force: true }) };
+    const remove = () => sqliteFiles(file).forEach((part) => rmSync(part, { force: true }));
+    remove();
+    return { url: `file:${file}`, drop: async () => remove() };
   }
   const schema = `bench_${name}_${randomBytes(4).toString("hex")}`;
   const url = new URL(postgresUrl);

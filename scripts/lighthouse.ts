@@ -13,7 +13,7 @@ import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { startEmulator } from "@hublink/github-emulator";
 import { demoEmulatorApps } from "../lib/config/demo";
-import { sqliteFilePath } from "../lib/db/target";
+import { sqliteFilePath, sqliteFiles } from "../lib/db/target";
 import { chromiumLaunchOptions } from "../e2e/browser";
 import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, e2eAppEnv } from "../e2e/config";
 
@@ -89,7 +89,7 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   mkdirSync("data", { recursive: true });
-  rmSync(sqliteFilePath(e2eAppEnv.DATABASE_URL!), { force: true });
+  for (const part of sqliteFiles(sqliteFilePath(e2eAppEnv.DATABASE_URL!))) rmSync(part, { force: true });
   const emulator = await startEmulator({
     port: E2E_EMULATOR_PORT,
     appUrl: E2E_APP_URL,

@@ -11,8 +11,24 @@ export function sqliteAdapterFactory(url: string) {
   const file = sqliteFilePath(url);
   // better-sqlite3 creates the file but not its folder (./data on a fresh clone).
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  return new PrismaBetterSQLite3({ url: `file:${file}` });
+  const factory = new PrismaBetterSQLite3({ url: `file:${file}` });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    await adapter.executeScript(SERVER_PRAGMAS);
+    return adapter;
+  };
+  return factory;
 }
+
+// SQLite's defaults suit a library that writes rarely, not a server: in rollback-journal mode with
+// full sync, every write (a 304 refreshing a cached answer's time, a stored answer) blocks the
+// event loop for several fsyncs — 3.2 ms per write here, 0.7 ms in WAL mode with NORMAL sync, the
+// pair Rails and most server frameworks choose for SQLite. WAL also lets readers go on while the
+// app or the worker writes. The trade: a power cut (not a crash of the app) may forget the last
+// moments' writes; the worst of those is a rotated token lost, and the person reconnects once.
+// journal_mode is kept in the file; synchronous is per connection, so both are set on each.
+const SERVER_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
 
 export function postgresAdapterFactory(url: string, poolOptions: pg.PoolConfig = {}) {
   const { connectionString, schema } = postgresConnection(url);

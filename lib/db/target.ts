@@ -29,6 +29,11 @@ export function sqliteFilePath(url: string): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
 }
 
+/** A SQLite database's files: the database and, in WAL mode, its write-ahead log and shared index. */
+export function sqliteFiles(file: string): string[] {
+  return [file, `${file}-wal`, `${file}-shm`];
+}
+
 /**
  * A PostgreSQL URL split into the connection string pg understands and the schema named by
  * Prisma's `?schema=` convention (default public). Tests give each run its own schema this way.

@@ -92,3 +92,18 @@ describe.each(providers)("database on %s", (provider) => {
     expect(await instanceA.connectionEvent.count({ where: { userId: user.id } })).toBe(0);
   });
 });
+
+describe("SQLite as a server's database", () => {
+  it("writes ahead to a log with normal sync, so a write does not block the event loop on fsyncs", async () => {
+    const database = await createTestDatabase("sqlite");
+    try {
+      const client = database.connect();
+      const [journal] = await client.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+      const [sync] = await client.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+      expect(journal?.journal_mode).toBe("wal");
+      expect(Number(sync?.synchronous)).toBe(1); // NORMAL
+    } finally {
+      await database.drop();
+    }
+  });
+});

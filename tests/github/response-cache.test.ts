@@ -115,6 +115,21 @@ describe(`conditional requests (${provider})`, () => {
     expect(JSON.parse(row.body).data.login).toBe("octocat");
   });
 
+  it("asks each URL once per client (one page view), even with no freshness; a write forgets what it was told", async () => {
+    const userCalls = async () => (await stats()).calls["GET /user"] ?? 0;
+    const view = clientFor("person-1");
+    const first = await view.rest.users.getAuthenticated();
+    const again = await view.rest.users.getAuthenticated();
+    expect(again.data).toEqual(first.data);
+    expect(await userCalls()).toBe(1);
+    // The next view asks again (max-age 0: a 304).
+    await clientFor("person-1").rest.users.getAuthenticated();
+    expect(await userCalls()).toBe(2);
+    await expect(view.request("POST /user/repos", { name: "x" })).rejects.toMatchObject({ status: 404 });
+    await view.rest.users.getAuthenticated();
+    expect(await userCalls()).toBe(3);
+  });
+
   it("leaves other methods alone", async () => {
     const octokit = clientFor("person-1");
     await expect(octokit.request("POST /user/repos", { name: "x" })).rejects.toMatchObject({ status: 404 });

@@ -93,7 +93,6 @@ describe.each(providers)("health and metrics on %s", (provider) => {
   it("counts GitHub's answers, 304s as revalidated from the cache", async () => {
     const user = await connectedUser(world, "monalisa", { kind: "oauth_app" });
     const { githubFor } = await import("@/lib/github/client");
-    const github = githubFor(user.id);
     const count = async (labels: string) => {
       const text = await (await scrape(m, `Bearer ${METRICS_TOKEN}`)).text();
       return Number(text.match(new RegExp(`hublink_github_requests_total\\{${labels}\\} (\\d+)`))?.[1] ?? 0);
@@ -102,8 +101,9 @@ describe.each(providers)("health and metrics on %s", (provider) => {
       ok: await count('status="200",cache="no"'),
       revalidated: await count('status="304",cache="revalidated"'),
     };
-    await github.rest.users.getAuthenticated();
-    await github.rest.users.getAuthenticated(); // same URL again: conditional, answered 304
+    await githubFor(user.id).rest.users.getAuthenticated();
+    // The next page view (its own client) asks the same URL: conditional, answered 304.
+    await githubFor(user.id).rest.users.getAuthenticated();
     expect(await count('status="200",cache="no"')).toBe(before.ok + 1);
     expect(await count('status="304",cache="revalidated"')).toBe(before.revalidated + 1);
   });

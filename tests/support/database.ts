@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { createPrismaClient, type Database } from "@/lib/db/create-client";
 import { runMigrations } from "@/lib/db/migrations";
+import { sqliteFiles } from "@/lib/db/target";
 
 export type TestDatabase = { url: string; connect(): Database; drop(): Promise<void> };
 
@@ -29,7 +30,7 @@ export async function createTestDatabase(provider: "sqlite" | "postgresql"): Pro
       connect: connect(url),
       async drop() {
         await disconnectAll();
-        rmSync(file, { force: true });
+        for (const part of sqliteFiles(file)) rmSync(part, { force: true });
       },
     };
   }

@@ -271,8 +271,17 @@ export function addResponseCache(
     }
   }
 
+  // What this client was answered. githubFor's client lives for one page view, and a view asks
+  // each URL once, whatever max-age allows — even when its parts ask at different moments (a pull
+  // request list's details asked ahead of the list, views/pull-details.ts). A write through this
+  // client forgets them: what follows it must see its effect.
+  const answered = new Map<string, Promise<Outcome>>();
+
   octokit.hook.wrap("request", async (request, options) => {
-    if (options.method !== "GET") return request(options);
+    if (options.method !== "GET") {
+      answered.clear();
+      return request(options);
+    }
     const { url, headers } = octokit.request.endpoint.parse(options);
     if (options.request?.[STORED_ONLY]) {
       const cached = await cache.get(url);
@@ -285,11 +294,12 @@ export function addResponseCache(
     const revalidate = /\bno-cache\b/i.test(String(headers["cache-control"] ?? ""));
     // The media type is part of the answer's shape; the person decides whose token and cache.
     const key = `${owner}\n${String(headers.accept ?? "")}\n${revalidate}\n${url}`;
-    let shared = inFlight.get(key);
+    let shared = answered.get(key) ?? inFlight.get(key);
     if (!shared) {
       shared = load(request, options, url, revalidate).finally(() => inFlight.delete(key));
       inFlight.set(key, shared);
     }
+    answered.set(key, shared);
     const { response, stale } = await shared;
     if (stale) noteStale(stale);
     // Each caller gets its own envelope; the data is shared and only ever read.
