@@ -140,7 +140,7 @@ describe("dashboard loaders", () => {
     const callsWhenCold = await callsOf(everyCall);
     // A minute later: every stored answer is past its max-age and is asked again (304s).
     await database.connect().gitHubResponseCache.updateMany({ data: { freshUntil: null } });
-    await control().latency(150);
+    await control().latency(300);
     const again = await lib.dashboard.searchWork(userId, search);
     // The head commits' CI was asked for alongside the search, not two round trips after it.
     expect(await callsOf(/check-runs/)).toBeGreaterThan(first.items.length);

@@ -78,7 +78,10 @@ export async function searchWork(
   const query = { q: workQuery(search), sort: "updated", order: "desc", per_page: perPage, page } as const;
   const answered = github.rest.search.issuesAndPullRequests(query);
   if (search.kind === "pr") {
-    void revalidateDetailsAhead(github, (request) => github.rest.search.issuesAndPullRequests({ ...query, request }));
+    void revalidateDetailsAhead(github, {
+      key: `${userId}\n${JSON.stringify(query)}`,
+      stored: (request) => github.rest.search.issuesAndPullRequests({ ...query, request }),
+    });
   }
   const { data, headers } = await answered;
   const answer = searchAnswer.safeParse(data);

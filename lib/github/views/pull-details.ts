@@ -84,11 +84,17 @@ export function withPullDetails(github: GitHubClient, items: Issue[]): Issue[] {
  * guess gone wrong — a new pull request, a new head commit — costs one request; the list's own
  * look-up is then made as always. Never rejects.
  */
-export async function revalidateDetailsAhead(github: GitHubClient, storedList: StoredRead<unknown>): Promise<void> {
+export async function revalidateDetailsAhead(
+  github: GitHubClient,
+  list: { key: string; stored: StoredRead<unknown> },
+): Promise<void> {
+  // Fifty tabs of one person revalidate the same list at once: one of them asks ahead for all.
+  if (aheadInProgress.has(list.key)) return;
+  aheadInProgress.add(list.key);
   try {
-    const list = await stored(storedList);
-    if (!list || list.fresh) return;
-    const answer = searchAnswer.safeParse(list.data);
+    const storedList = await stored(list.stored);
+    if (!storedList || storedList.fresh) return;
+    const answer = searchAnswer.safeParse(storedList.data);
     if (!answer.success) return;
     const pulls = parseEach(issueAnswer, answer.data.items)
       .items.map(toIssue)
@@ -111,5 +117,10 @@ export async function revalidateDetailsAhead(github: GitHubClient, storedList: S
     );
   } catch {
     // A guess only: the list's own look-ups report what went wrong.
+  } finally {
+    aheadInProgress.delete(list.key);
   }
 }
+
+/** Lists being revalidated ahead in this process, by person and search. */
+const aheadInProgress = new Set<string>();
