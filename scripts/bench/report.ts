@@ -35,6 +35,13 @@ export function checkShortRun(rows: Row[]): string[] {
   const warm = find(SCENARIOS.warmFresh);
   if (warm.callsPerView !== 0)
     problems.push(`a warm view within max-age made ${warm.callsPerView} GitHub calls (want 0)`);
+  // The same people in the same order: revalidating asks each answer again, but never twice.
+  const cold = find(SCENARIOS.cold);
+  const revalidated = find(SCENARIOS.warmRevalidated);
+  if (revalidated.callsPerView > cold.callsPerView)
+    problems.push(
+      `a warm view after max-age made ${revalidated.callsPerView} GitHub calls, more than a cold one (${cold.callsPerView})`,
+    );
   for (const name of [SCENARIOS.cold, SCENARIOS.warmRevalidated, SCENARIOS.manyCold, SCENARIOS.manyWarm]) {
     if (find(name).failedPanels !== 0) problems.push(`${name}: ${find(name).failedPanels} failed panels (want 0)`);
   }

@@ -198,13 +198,14 @@ const STORED_ONLY = "hublinkStoredOnly";
 const STORED_FRESHNESS = "x-hublink-stored";
 class NotStoredError extends Error {}
 
-/**
- * What the store holds for a GET of a person's client (one made by githubFor), and whether it is
- * still fresh; null when nothing is stored. GitHub is not asked. Pass the given request options:
- * `stored((request) => github.rest.pulls.get({ owner, repo, pull_number, request }))`.
- */
+/** A GET made with the given request options, e.g. `(request) => github.rest.users.getAuthenticated({ request })`. */
 export type StoredRead<T> = (request: { [STORED_ONLY]: true }) => Promise<{ data: T; headers: Headers }>;
 
+/**
+ * What the store holds for a GET of a person's client (one made by githubFor), and whether it is
+ * still fresh; null when nothing is stored. GitHub is not asked:
+ * `stored((request) => github.rest.pulls.get({ owner, repo, pull_number, request }))`.
+ */
 export async function stored<T>(read: StoredRead<T>): Promise<{ data: T; fresh: boolean } | null> {
   try {
     const { data, headers } = await read({ [STORED_ONLY]: true });
