@@ -105,12 +105,18 @@ export async function revalidateDetailsAhead(
         run(async () => {
           const [owner = "", repo = ""] = item.repository.split("/");
           const which = { owner, repo, pull_number: item.number };
-          const storedPull = await stored((request) => github.rest.pulls.get({ ...which, request }));
-          const head = pullAnswer.safeParse(storedPull?.data);
+          const storedPull = pullAnswer.safeParse(
+            (await stored((request) => github.rest.pulls.get({ ...which, request })))?.data,
+          );
+          // What the list will ask next: the pull request, and the details of its stored head commit.
           await Promise.allSettled([
             github.rest.pulls.get(which),
-            github.rest.pulls.listReviews({ ...which, per_page: 100 }),
-            ...(head.success ? [readChecks(github, owner, repo, head.data.head.sha)] : []),
+            storedPull.success &&
+              pullDetails(github, owner, repo, {
+                number: item.number,
+                headSha: storedPull.data.head.sha,
+                requestedReviewers: 0,
+              }),
           ]);
         }),
       ),
