@@ -1,10 +1,10 @@
 import "server-only";
-import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { type DefaultSession, type NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
 import { cache } from "react";
 import { db } from "../db/client";
 import { getEnv } from "../config/env";
+import { authAdapter } from "./adapter";
 import { fetchSignInProfile, parseGitHubProfile } from "./github-profile";
 
 declare module "next-auth" {
@@ -18,12 +18,8 @@ declare module "next-auth" {
 
 const env = getEnv();
 
-// The adapter is typed against @prisma/client's default output; ours is generated elsewhere with the
-// same models (prisma/schema.prisma), so the shapes match.
-const adapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
-
 export const authConfig = {
-  adapter,
+  adapter: authAdapter(db),
   secret: env.authSecret,
   // Database sessions: revocable server-side, and what every instance behind a load balancer shares.
   session: { strategy: "database" },

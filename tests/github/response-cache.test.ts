@@ -4,6 +4,7 @@ import type { RunningEmulator } from "@hublink/github-emulator";
 import { emulatorControl, startTestEmulator, tokenFor } from "@hublink/github-emulator/testing";
 import { DEMO_CONNECT_APP, demoEmulatorApps } from "@/lib/config/demo";
 import type { Database } from "@/lib/db/create-client";
+import { rawTable } from "@/lib/db/raw-table";
 import { GitHubUnavailableError } from "@/lib/github/api/errors";
 import { addResponseCache, databaseResponseCache, maxAgeOf, readsInFlight } from "@/lib/github/api/response-cache";
 import { collectStaleness } from "@/lib/github/api/staleness";
@@ -43,7 +44,7 @@ beforeEach(async () => {
 let clock = Date.now();
 
 /** maxAgeSeconds 0 = the cache only revalidates (every call asks GitHub, 304 when unchanged). */
-function clientFor(userId: string, maxAgeSeconds = 0, store: Pick<Database, "gitHubResponseCache"> = db) {
+function clientFor(userId: string, maxAgeSeconds = 0, store: Pick<Database, "gitHubResponseCache" | "$queryRaw"> = db) {
   const octokit = new Octokit({
     auth: token,
     baseUrl: emu.apiUrl,
@@ -54,7 +55,12 @@ function clientFor(userId: string, maxAgeSeconds = 0, store: Pick<Database, "git
     const status = (error as { status?: number }).status ?? 0;
     throw status >= 500 ? new GitHubUnavailableError("server_error") : error;
   });
-  addResponseCache(octokit, databaseResponseCache(store, userId), { owner: userId, maxAgeSeconds, now: () => clock });
+  const table = rawTable("GitHubResponseCache", database.url);
+  addResponseCache(octokit, databaseResponseCache(store, userId, table), {
+    owner: userId,
+    maxAgeSeconds,
+    now: () => clock,
+  });
   return octokit;
 }
 
@@ -198,11 +204,14 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
   });
 
   it("answers asked for side by side cost one database read, and their 304s one write", async () => {
-    const queries = { findMany: 0, updateMany: 0 };
+    const queries = { reads: 0, updateMany: 0 };
     const rows = db.gitHubResponseCache;
     const counted = {
+      $queryRaw: ((...args: Parameters<typeof db.$queryRaw>) => (
+        queries.reads++,
+        db.$queryRaw(...args)
+      )) as typeof db.$queryRaw,
       gitHubResponseCache: {
-        findMany: (args: Parameters<typeof rows.findMany>[0]) => (queries.findMany++, rows.findMany(args)),
         updateMany: (args: Parameters<typeof rows.updateMany>[0]) => (queries.updateMany++, rows.updateMany(args)),
         upsert: (args: Parameters<typeof rows.upsert>[0]) => rows.upsert(args),
       } as unknown as Database["gitHubResponseCache"],
@@ -214,19 +223,19 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
         ...[1, 2, 3].map((per_page) => octokit.rest.repos.listForAuthenticatedUser({ per_page })),
       ]);
     const first = await panels(clientFor("person-1", 60, counted));
-    expect(queries.findMany).toBe(1);
+    expect(queries.reads).toBe(1);
 
     const callsBefore = await totalCalls();
     const fresh = await panels(clientFor("person-1", 60, counted));
     expect(fresh.map((r) => r.data)).toEqual(first.map((r) => r.data));
-    expect(queries.findMany).toBe(2);
+    expect(queries.reads).toBe(2);
     expect(await totalCalls()).toBe(callsBefore);
 
     clock += 61_000;
     const before = await stats();
     await panels(clientFor("person-1", 60, counted));
     expect((await stats()).notModified - before.notModified).toBe(4);
-    expect(queries).toEqual({ findMany: 3, updateMany: 1 });
+    expect(queries).toEqual({ reads: 3, updateMany: 1 });
     // All four are fresh again, from the moment GitHub confirmed them (to the second).
     for (const row of await db.gitHubResponseCache.findMany()) {
       expect(row.freshUntil!.getTime()).toBeGreaterThan(clock + 58_000);

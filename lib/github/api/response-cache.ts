@@ -3,6 +3,7 @@ import type { Octokit } from "@octokit/rest";
 import { isUniqueViolation } from "../../db/errors";
 import { rawTable } from "../../db/raw-table";
 import type { Database } from "../../db/create-client";
+import { Prisma } from "../../generated/sqlite/client";
 import { GitHubUnavailableError } from "./errors";
 import { noteStale, type StaleNote } from "./staleness";
 
@@ -67,14 +68,23 @@ function perTurn<T, R>(run: (items: T[]) => Promise<R>): (item: T) => Promise<R>
 /** To the second: confirmations of one turn then share their times and become one write. */
 const toSecond = (date: Date | null) => (date ? new Date(Math.floor(date.getTime() / 1000) * 1000) : null);
 
-/** GitHubResponseCache rows of one person. The body column holds the data and the Link header (pagination survives a 304). */
-export function databaseResponseCache(database: Pick<Database, "gitHubResponseCache">, userId: string): ResponseCache {
-  // Always a database read, never an in-process copy: a webhook's invalidation on any instance counts at once.
+type CacheRow = { url: string; etag: string; body: string; updatedAt: Date; freshUntil: Date | null };
+
+/**
+ * GitHubResponseCache rows of one person. The body column holds the data and the Link header
+ * (pagination survives a 304). `table`: the table's name for raw SQL, for a database other than
+ * the configured one (tests).
+ */
+export function databaseResponseCache(
+  database: Pick<Database, "gitHubResponseCache" | "$queryRaw">,
+  userId: string,
+  table: Prisma.Sql = rawTable("GitHubResponseCache"),
+): ResponseCache {
+  // Always a database read, never an in-process copy: a webhook's invalidation on any instance
+  // counts at once. Every view reads here, hence raw SQL (lib/db/raw-table.ts).
   const readRows = perTurn(async (urls: string[]) => {
-    const rows = await database.gitHubResponseCache.findMany({
-      where: { userId, url: { in: [...new Set(urls)] } },
-      select: { url: true, etag: true, body: true, updatedAt: true, freshUntil: true },
-    });
+    const rows = await database.$queryRaw<CacheRow[]>`SELECT "url", "etag", "body", "updatedAt", "freshUntil"
+      FROM ${table} WHERE "userId" = ${userId} AND "url" IN (${Prisma.join([...new Set(urls)])})`;
     return new Map(rows.map((row) => [row.url, row]));
   });
   // updateMany: the row may have gone meanwhile (disconnect), which is not an error. Only the two

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { tokenCipher } from "../../crypto/app-cipher";
 import { db } from "../../db/client";
 import type { Database } from "../../db/create-client";
+import { rawTable } from "../../db/raw-table";
 import type { GitHubConnection as ConnectionRow } from "../../generated/sqlite/client";
 import type { GitHubTokens } from "../api/token-endpoint";
 import { recordConnectionEvent } from "./events";
@@ -128,9 +129,12 @@ export async function reencryptStoredTokens(): Promise<number> {
   return rewritten;
 }
 
+/** Every page view reads it (the pages' summary, the token for GitHub): raw SQL, see lib/db/raw-table.ts. */
 export async function findConnection(userId: string): Promise<StoredConnection | null> {
-  const row = await db.gitHubConnection.findUnique({ where: { userId } });
-  return row && toStoredConnection(row);
+  const rows = await db.$queryRaw<
+    ConnectionRow[]
+  >`SELECT * FROM ${rawTable("GitHubConnection")} WHERE "userId" = ${userId}`;
+  return rows[0] ? toStoredConnection(rows[0]) : null;
 }
 
 export async function findConnectionById(id: string): Promise<StoredConnection | null> {

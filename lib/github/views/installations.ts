@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "../../db/client";
+import { rawTable } from "../../db/raw-table";
 import { getEnv } from "../../config/env";
 import { GitHubConnectionError, GitHubUnavailableError } from "../api/errors";
 import { githubFor } from "../client";
@@ -34,11 +35,10 @@ export async function loadInstallations(userId: string): Promise<InstallationWit
 
 /** Read once per request: the shell and the connections page both show them. */
 export const pendingInstallationRequests = cache(async (userId: string): Promise<PendingInstallationRequest[]> => {
-  const rows = await db.installationRequest.findMany({
-    where: { userId, status: "pending" },
-    orderBy: { requestedAt: "desc" },
-  });
-  return rows.map(({ id, accountLogin, requestedAt }) => ({ id, accountLogin, requestedAt }));
+  // Every page's shell asks: raw SQL, see lib/db/raw-table.ts.
+  return db.$queryRaw<PendingInstallationRequest[]>`SELECT "id", "accountLogin", "requestedAt"
+    FROM ${rawTable("InstallationRequest")} WHERE "userId" = ${userId} AND "status" = 'pending'
+    ORDER BY "requestedAt" DESC`;
 });
 
 /** Where a person changes an installation on GitHub ("Configure on GitHub"). */
