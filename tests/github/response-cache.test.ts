@@ -2,7 +2,7 @@ import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@hublink/github-emulator";
 import { emulatorControl, startTestEmulator, tokenFor } from "@hublink/github-emulator/testing";
-import { DEMO_CONNECT_APP, demoEmulatorApps } from "@/lib/config/demo";
+import { DEMO_CONNECT_APP, DEMO_GITHUB_APP, demoEmulatorApps } from "@/lib/config/demo";
 import type { Database } from "@/lib/db/create-client";
 import { rawTable } from "@/lib/db/raw-table";
 import { GitHubUnavailableError } from "@/lib/github/api/errors";
@@ -134,6 +134,21 @@ describe(`conditional requests (${provider})`, () => {
     await expect(view.request("POST /user/repos", { name: "x" })).rejects.toMatchObject({ status: 404 });
     await view.rest.users.getAuthenticated();
     expect(await userCalls()).toBe(3);
+  });
+
+  it("a shared answer is each caller's own: Octokit's paginate reshaping one leaves the others as GitHub sent them", async () => {
+    // paginate() unwraps {total_count, installations} answers in place; the same answer given to the
+    // next caller of this view, or to a coalesced caller elsewhere, must still have its shape.
+    token = await tokenFor(emu, "octocat", { clientId: DEMO_GITHUB_APP.clientId });
+    const installations = (octokit: Octokit) =>
+      octokit.paginate(octokit.rest.apps.listInstallationsForAuthenticatedUser, { per_page: 100 });
+    const view = clientFor("person-1");
+    const first = await installations(view);
+    expect(first.map((installation) => installation.id)).not.toHaveLength(0);
+    expect(await installations(view)).toEqual(first);
+    await emulatorControl(emu.url).latency(50);
+    const together = await Promise.all([1, 2, 3].map(() => installations(clientFor("person-1"))));
+    expect(together).toEqual([first, first, first]);
   });
 
   it("leaves other methods alone", async () => {

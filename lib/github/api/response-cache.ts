@@ -226,6 +226,9 @@ export async function stored<T>(read: StoredRead<T>): Promise<{ data: T; fresh: 
   }
 }
 
+const ownTopLevel = (data: unknown) =>
+  data !== null && typeof data === "object" && !Array.isArray(data) ? { ...data } : data;
+
 /** Wraps every GET of this client with the shared cache: fresh answers, 304s, coalescing, stale-if-error. */
 export function addResponseCache(
   octokit: Pick<Octokit, "hook" | "request">,
@@ -313,7 +316,11 @@ export function addResponseCache(
     answered.set(key, shared);
     const { response, stale } = await shared;
     if (stale) noteStale(stale);
-    // Each caller gets its own envelope; the data is shared and only ever read.
-    return { ...response, headers: { ...response.headers } } as Awaited<ReturnType<typeof request>>;
+    // Each caller gets its own envelope and its own top level of the data: Octokit's paginate()
+    // reshapes {total_count, installations: […]} answers in place. Deeper levels are shared and
+    // only ever read.
+    return { ...response, headers: { ...response.headers }, data: ownTopLevel(response.data) } as Awaited<
+      ReturnType<typeof request>
+    >;
   });
 }
