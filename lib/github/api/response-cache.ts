@@ -1,6 +1,5 @@
 import "server-only";
 import type { Octokit } from "@octokit/rest";
-import { isUniqueViolation } from "../../db/errors";
 import { rawTable } from "../../db/raw-table";
 import type { Database } from "../../db/create-client";
 import { Prisma } from "../../generated/sqlite/client";
@@ -76,19 +75,20 @@ type CacheRow = { url: string; etag: string; body: string; updatedAt: Date; fres
  * the configured one (tests).
  */
 export function databaseResponseCache(
-  database: Pick<Database, "gitHubResponseCache" | "$queryRaw">,
+  database: Pick<Database, "$queryRaw" | "$executeRaw">,
   userId: string,
   table: Prisma.Sql = rawTable("GitHubResponseCache"),
 ): ResponseCache {
   // Always a database read, never an in-process copy: a webhook's invalidation on any instance
-  // counts at once. Every view reads here, hence raw SQL (lib/db/raw-table.ts).
+  // counts at once. Every view reads here and every answer from GitHub is written here, hence raw
+  // SQL (lib/db/raw-table.ts).
   const readRows = perTurn(async (urls: string[]) => {
     const rows = await database.$queryRaw<CacheRow[]>`SELECT "url", "etag", "body", "updatedAt", "freshUntil"
       FROM ${table} WHERE "userId" = ${userId} AND "url" IN (${Prisma.join([...new Set(urls)])})`;
     return new Map(rows.map((row) => [row.url, row]));
   });
-  // updateMany: the row may have gone meanwhile (disconnect), which is not an error. Only the two
-  // times change; the body is not written again.
+  // The row may have gone meanwhile (disconnect), which is not an error. Only the two times
+  // change; the body is not written again.
   const confirmRows = perTurn(async (confirmed: { url: string; at: Date; freshUntil: Date | null }[]) => {
     const byTimes = new Map<string, { at: Date; freshUntil: Date | null; urls: Set<string> }>();
     for (const { url, at, freshUntil } of confirmed) {
@@ -97,10 +97,8 @@ export function databaseResponseCache(
       byTimes.get(key)!.urls.add(url);
     }
     for (const { at, freshUntil, urls } of byTimes.values()) {
-      await database.gitHubResponseCache.updateMany({
-        where: { userId, url: { in: [...urls] } },
-        data: { updatedAt: at, freshUntil },
-      });
+      await database.$executeRaw`UPDATE ${table} SET "updatedAt" = ${at}, "freshUntil" = ${freshUntil}
+        WHERE "userId" = ${userId} AND "url" IN (${Prisma.join([...urls])})`;
     }
   });
   return {
@@ -122,17 +120,12 @@ export function databaseResponseCache(
     },
     async put(url, { etag, data, link, at, freshUntil }) {
       const body = JSON.stringify({ data, link });
-      try {
-        await database.gitHubResponseCache.upsert({
-          where: { userId_url: { userId, url } },
-          create: { userId, url, etag, body, updatedAt: at, freshUntil },
-          update: { etag, body, updatedAt: at, freshUntil },
-        });
-      } catch (error) {
-        // Two instances storing the same URL at once: one insert loses the race, and the winner's
-        // row is just as good. Anything else is a real problem.
-        if (!isUniqueViolation(error)) throw error;
-      }
+      // One statement on SQLite and PostgreSQL alike; two instances storing the same URL at once
+      // both succeed, and the last answer stays.
+      await database.$executeRaw`INSERT INTO ${table} ("userId", "url", "etag", "body", "updatedAt", "freshUntil")
+        VALUES (${userId}, ${url}, ${etag}, ${body}, ${at}, ${freshUntil})
+        ON CONFLICT ("userId", "url") DO UPDATE SET "etag" = excluded."etag", "body" = excluded."body",
+          "updatedAt" = excluded."updatedAt", "freshUntil" = excluded."freshUntil"`;
     },
     async confirm(url, at, freshUntil) {
       await confirmRows({ url, at: toSecond(at)!, freshUntil: toSecond(freshUntil) });
