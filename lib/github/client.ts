@@ -7,6 +7,7 @@ import { db } from "../db/client";
 import { getEnv } from "../config/env";
 import { asGitHubFailure, responseHeadersOf } from "./api/failures";
 import { noteRateLimit } from "./api/rate-limit";
+import { perPersonConcurrency, retryOnRequest } from "./api/request-scheduling";
 import { addResponseCache, databaseResponseCache } from "./api/response-cache";
 import { connectionAuthStrategy } from "./tokens/valid-token";
 import { logger } from "../ops/logger";
@@ -55,6 +56,12 @@ const searchGate = {
   key: () => ({ schedule: <T>(_options: unknown, task: () => Promise<T>) => task() }),
 } as unknown as NonNullable<ThrottleOptions>["search"];
 
+// At most ten requests of one person in flight across all their tabs (the plugin's own limit), and
+// the plugin's rate-limit retries, scheduled without Bottleneck's timer hops: see
+// ./api/request-scheduling.ts. The plugin takes them from its options, like `search`.
+const READS_PER_PERSON = perPersonConcurrency(10);
+const scheduling = (): object => ({ global: READS_PER_PERSON, retryLimiter: retryOnRequest() });
+
 // Octokit logs every non-2xx answer as an error; a 304 is the cache working, not a failure.
 const log = {
   debug: () => undefined,
@@ -99,6 +106,7 @@ function createClient(auth: { userId: string } | { accessToken: string }): GitHu
     throttle: {
       id: throttleId,
       search: searchGate,
+      ...scheduling(),
       // Retry a rate limit once if GitHub says it is short, otherwise give up and say when.
       onRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount === 0 && retryAfter <= 5,
       onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount === 0 && retryAfter <= 5,

@@ -3,7 +3,7 @@ import { GitHubConnectionError } from "../api/errors";
 import { stored, type StoredRead } from "../api/response-cache";
 import type { GitHubClient } from "../client";
 import { issueAnswer, parseEach, pullAnswer, reviewAnswer, searchAnswer } from "./answers";
-import { concurrencyLimit } from "./bounded";
+import { concurrencyLimit } from "../api/bounded";
 import { readChecks } from "./ci-state";
 import { summarizeReviews, toIssue, type Issue, type PullDetails } from "./work-items";
 

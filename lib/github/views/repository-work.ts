@@ -2,7 +2,7 @@ import "server-only";
 import { githubFor } from "../client";
 import { pageInfoFromLink } from "../api/pagination";
 import { issueAnswer, parseEach, pullAnswer } from "./answers";
-import { mapBounded } from "./bounded";
+import { mapBounded } from "../api/bounded";
 import { DETAIL_CONCURRENCY, pullDetails, UNAVAILABLE_DETAILS } from "./pull-details";
 import { toIssue, type Issue, type ItemState, type Listing, type PullRequest } from "./work-items";
 

@@ -1,8 +1,8 @@
 /**
  * Runs tasks with at most `limit` in flight, each resolving on its own (GitHub asks integrations to
- * avoid many concurrent requests).
+ * avoid many concurrent requests). `onIdle` is called whenever the last task in flight finishes.
  */
-export function concurrencyLimit(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
+export function concurrencyLimit(limit: number, onIdle?: () => void): <R>(task: () => Promise<R>) => Promise<R> {
   let running = 0;
   const waiting: (() => void)[] = [];
   return async (task) => {
@@ -14,7 +14,7 @@ export function concurrencyLimit(limit: number): <R>(task: () => Promise<R>) => 
     } finally {
       const next = waiting.shift();
       if (next) next();
-      else running--;
+      else if (--running === 0) onIdle?.();
     }
   };
 }
