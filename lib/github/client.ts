@@ -1,5 +1,4 @@
 import "server-only";
-import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import { cache } from "react";
@@ -14,7 +13,7 @@ import { logger } from "../ops/logger";
 import { metrics } from "../ops/metrics";
 
 // The one Octokit factory: GitHub's REST API as a signed-in person.
-const HublinkOctokit = Octokit.plugin(throttling, retry);
+const HublinkOctokit = Octokit.plugin(throttling);
 
 export type GitHubClient = InstanceType<typeof HublinkOctokit>;
 
@@ -60,7 +59,24 @@ const searchGate = {
 // the plugin's rate-limit retries, scheduled without Bottleneck's timer hops: see
 // ./api/request-scheduling.ts. The plugin takes them from its options, like `search`.
 const READS_PER_PERSON = perPersonConcurrency(10);
-const scheduling = (): object => ({ global: READS_PER_PERSON, retryLimiter: retryOnRequest() });
+
+/**
+ * One quick retry of what GitHub may not repeat: a 5xx, or no answer at all (Octokit reports a
+ * network failure as 500). A person is waiting, and "Try again" is theirs to press. Rate limits
+ * (403/429) are the plugin's to retry, when GitHub says they reset within seconds. This is
+ * @octokit/plugin-retry's rule for `retries: 1`, without the Bottleneck it creates per request.
+ */
+const RETRY_SERVER_ERROR_AFTER_MS = 250;
+function retryServerErrorOnce(error: unknown, { retryCount }: { retryCount: number }): number | undefined {
+  const status = (error as { status?: unknown }).status;
+  return retryCount === 0 && typeof status === "number" && status >= 500 ? RETRY_SERVER_ERROR_AFTER_MS : undefined;
+}
+
+function scheduling(): object {
+  const retryLimiter = retryOnRequest();
+  retryLimiter.on("failed", retryServerErrorOnce);
+  return { global: READS_PER_PERSON, retryLimiter };
+}
 
 // Octokit logs every non-2xx answer as an error; a 304 is the cache working, not a failure.
 const log = {
@@ -74,7 +90,7 @@ const log = {
 
 /**
  * Counts GitHub's answers inside the response cache, so a 304 is seen (cache=revalidated) before it
- * becomes the stored body. Outside the retry plugin: a retried 5xx counts once, with its final answer.
+ * becomes the stored body. Outside the retries: a retried 5xx counts once, with its final answer.
  */
 function countGitHubRequests(octokit: GitHubClient): void {
   octokit.hook.wrap("request", async (request, options) => {
@@ -111,8 +127,6 @@ function createClient(auth: { userId: string } | { accessToken: string }): GitHu
       onRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount === 0 && retryAfter <= 5,
       onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount === 0 && retryAfter <= 5,
     },
-    // One quick retry of a 5xx; a person is waiting, and "Try again" is theirs to press.
-    retry: { retries: 1, retryAfterBaseValue: 250 },
   });
   countGitHubRequests(octokit); // registered first: the innermost layer, nearest GitHub
   // Inner: one deadline for the request and its retries, and typed failures for the panels.
