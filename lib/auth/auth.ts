@@ -5,6 +5,7 @@ import { cache } from "react";
 import { db } from "../db/client";
 import { getEnv } from "../config/env";
 import { authAdapter } from "./adapter";
+import { secureCookies } from "./session-user";
 import { fetchSignInProfile, parseGitHubProfile } from "./github-profile";
 
 declare module "next-auth" {
@@ -25,9 +26,7 @@ export const authConfig = {
   session: { strategy: "database" },
   // Behind a load balancer the Host header is the public one; APP_URL is validated separately.
   trustHost: true,
-  // Secure (and __Secure-prefixed) cookies whenever the public URL is https, whatever scheme the
-  // request reached this instance with (TLS usually ends at the load balancer).
-  useSecureCookies: env.appUrl.startsWith("https://"),
+  useSecureCookies: secureCookies(),
   pages: { signIn: "/", error: "/" },
   providers: [
     GitHub({

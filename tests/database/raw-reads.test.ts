@@ -54,6 +54,23 @@ describe.each(providers)("raw reads on %s", (provider) => {
     expect(await authAdapter(db).getSessionAndUser!("no-such-session")).toBeNull();
   });
 
+  it("a page's signed-in person: the session's person while it lasts, nobody after it or without one", async () => {
+    const { userOfSession } = await import("@/lib/auth/session-user");
+    const user = await world.inspect.user.create({ data: { login: "mona", name: null, image: null } });
+    const now = Date.now();
+    await world.inspect.session.createMany({
+      data: [
+        { sessionToken: "session-mona", userId: user.id, expires: new Date(now + 60_000) },
+        { sessionToken: "session-mona-old", userId: user.id, expires: new Date(now - 1) },
+      ],
+    });
+    expect(await userOfSession("session-mona", now)).toEqual({ id: user.id, login: "mona", name: null, image: null });
+    expect(await userOfSession("session-mona", now + 60_000)).toBeNull();
+    expect(await userOfSession("session-mona-old", now)).toBeNull();
+    expect(await userOfSession("session-nobody", now)).toBeNull();
+    expect(await userOfSession(undefined, now)).toBeNull();
+  });
+
   it("pending installation requests: only this person's pending ones, newest first", async () => {
     const { pendingInstallationRequests } = await import("@/lib/github/views/installations");
     const [me, other] = await Promise.all([
