@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/config/env";
+import { sessionCookieName } from "@/lib/auth/session-user";
 import { connectionStatusForSession } from "@/lib/github/connection/gate";
 import { isEnded } from "@/lib/github/connection/status";
 import { securityHeaders } from "@/lib/http/security-headers";
@@ -15,7 +16,6 @@ import { logger } from "@/lib/ops/logger";
 // brings them back after reconnecting; everyone else's requests carry their path so pages can do
 // the same.
 
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const APP_ROUTES = /^\/(dashboard|settings|repos|pulls|issues)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
@@ -40,7 +40,7 @@ export async function proxy(request: NextRequest) {
   if (!APP_ROUTES.test(pathname)) return secured(NextResponse.next({ request: { headers: forwarded } }));
 
   const here = `${pathname}${search}`;
-  const sessionToken = SESSION_COOKIES.map((name) => request.cookies.get(name)?.value).find(Boolean);
+  const sessionToken = request.cookies.get(sessionCookieName())?.value;
   if (!sessionToken) {
     const landing = new URL("/", request.url);
     landing.searchParams.set("returnTo", here);

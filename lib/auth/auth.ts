@@ -4,8 +4,7 @@ import GitHub from "next-auth/providers/github";
 import { cache } from "react";
 import { db } from "../db/client";
 import { getEnv } from "../config/env";
-import { authAdapter } from "./adapter";
-import { secureCookies } from "./session-user";
+import { secureCookies, sessionStore } from "./session-user";
 import { fetchSignInProfile, parseGitHubProfile } from "./github-profile";
 
 declare module "next-auth" {
@@ -20,7 +19,7 @@ declare module "next-auth" {
 const env = getEnv();
 
 export const authConfig = {
-  adapter: authAdapter(db),
+  adapter: sessionStore,
   secret: env.authSecret,
   // Database sessions: revocable server-side, and what every instance behind a load balancer shares.
   session: { strategy: "database" },

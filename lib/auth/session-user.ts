@@ -14,7 +14,8 @@ export const secureCookies = () => getEnv().appUrl.startsWith("https://");
 /** The database session's cookie, as Auth.js names it. */
 export const sessionCookieName = () => `${secureCookies() ? "__Secure-" : ""}authjs.session-token`;
 
-const sessions = authAdapter(db);
+/** Auth.js's adapter (lib/auth/auth.ts) and the pages read sessions through the same one. */
+export const sessionStore = authAdapter(db);
 
 /**
  * The person a database session belongs to, or null (no cookie, no such session, expired): what
@@ -24,7 +25,7 @@ const sessions = authAdapter(db);
  */
 export async function userOfSession(sessionToken: string | undefined, now = Date.now()): Promise<SignedInUser | null> {
   if (!sessionToken) return null;
-  const found = await sessions.getSessionAndUser!(sessionToken);
+  const found = await sessionStore.getSessionAndUser!(sessionToken);
   if (!found || found.session.expires.getTime() <= now) return null;
   const { id, login, name, image } = found.user;
   return { id, login: login ?? null, name: name ?? null, image: image ?? null };

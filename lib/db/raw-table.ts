@@ -1,3 +1,4 @@
+import "server-only";
 import { getEnv } from "../config/env";
 import { Prisma } from "../generated/sqlite/client";
 import { databaseTarget, postgresConnection } from "./target";

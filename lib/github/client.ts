@@ -58,7 +58,11 @@ const searchGate = {
 // At most ten requests of one person in flight across all their tabs (the plugin's own limit), and
 // the plugin's rate-limit retries, scheduled without Bottleneck's timer hops: see
 // ./api/request-scheduling.ts. The plugin takes them from its options, like `search`.
-const READS_PER_PERSON = perPersonConcurrency(10);
+// Process-wide, on globalThis like the cache's coalescing, so a bundler's second copy of this
+// module still shares one limit per person.
+const readsKey = Symbol.for("hublink.github.readsPerPerson");
+const processWide = globalThis as unknown as Record<symbol, ReturnType<typeof perPersonConcurrency> | undefined>;
+const READS_PER_PERSON = (processWide[readsKey] ??= perPersonConcurrency(10));
 
 /**
  * One quick retry of what GitHub may not repeat: a 5xx, or no answer at all (Octokit reports a
