@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv } from "../config/env";
-import { db } from "../db/client";
+import { db, readRows } from "../db/client";
 import { authAdapter } from "./adapter";
 
 export type SignedInUser = { id: string; login: string | null; name: string | null; image: string | null };
@@ -15,7 +15,7 @@ export const secureCookies = () => getEnv().appUrl.startsWith("https://");
 export const sessionCookieName = () => `${secureCookies() ? "__Secure-" : ""}authjs.session-token`;
 
 /** Auth.js's adapter (lib/auth/auth.ts) and the pages read sessions through the same one. */
-export const sessionStore = authAdapter(db);
+export const sessionStore = authAdapter(db, readRows);
 
 /**
  * The person a database session belongs to, or null (no cookie, no such session, expired): what

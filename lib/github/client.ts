@@ -2,7 +2,7 @@ import "server-only";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import { cache } from "react";
-import { db } from "../db/client";
+import { db, readRows } from "../db/client";
 import { getEnv } from "../config/env";
 import { asGitHubFailure, responseHeadersOf } from "./api/failures";
 import { noteRateLimit } from "./api/rate-limit";
@@ -159,7 +159,7 @@ function createClient(auth: { userId: string } | { accessToken: string }): GitHu
   });
   // Outermost, so a fresh or coalesced answer never enters the throttle's queue or the deadline.
   if ("userId" in auth) {
-    addResponseCache(octokit, databaseResponseCache(db, auth.userId), {
+    addResponseCache(octokit, databaseResponseCache(auth.userId, { read: readRows, write: db }), {
       owner: auth.userId,
       maxAgeSeconds: getEnv().github.cacheMaxAgeSeconds,
     });

@@ -27,6 +27,7 @@ describe.each(providers)("raw reads on %s", (provider) => {
   it("a session and its person read as Auth.js's Prisma adapter reads them, in one query", async () => {
     const { authAdapter } = await import("@/lib/auth/adapter");
     const { db } = await import("@/lib/db/client");
+    const { readRows } = await import("@/lib/db/client");
     const user = await world.inspect.user.create({
       data: { login: "hubot", name: "Hubot", email: null, emailVerified: new Date(1_700_000_000_000), image: "i" },
     });
@@ -34,14 +35,8 @@ describe.each(providers)("raw reads on %s", (provider) => {
     await world.inspect.session.create({ data: { sessionToken: "session-hubot", userId: user.id, expires } });
 
     let queries = 0;
-    const counting = new Proxy(db, {
-      get: (target, key) => {
-        const value = Reflect.get(target, key);
-        if (key !== "$queryRaw") return value;
-        return (...args: unknown[]) => (queries++, (value as (...a: unknown[]) => unknown).apply(target, args));
-      },
-    });
-    const ours = await authAdapter(counting).getSessionAndUser!("session-hubot");
+    const counting: typeof readRows = (query) => (queries++, readRows(query));
+    const ours = await authAdapter(db, counting).getSessionAndUser!("session-hubot");
     const theirs = await PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]).getSessionAndUser!(
       "session-hubot",
     );
@@ -51,7 +46,7 @@ describe.each(providers)("raw reads on %s", (provider) => {
       user: { id: user.id, login: "hubot", name: "Hubot", email: null, emailVerified: user.emailVerified, image: "i" },
     });
     expect(theirs).toMatchObject(ours!);
-    expect(await authAdapter(db).getSessionAndUser!("no-such-session")).toBeNull();
+    expect(await authAdapter(db, readRows).getSessionAndUser!("no-such-session")).toBeNull();
   });
 
   it("a page's signed-in person: the session's person while it lasts, nobody after it or without one", async () => {

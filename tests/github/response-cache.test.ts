@@ -5,6 +5,7 @@ import { emulatorControl, startTestEmulator, tokenFor } from "@hublink/github-em
 import { DEMO_CONNECT_APP, DEMO_GITHUB_APP, demoEmulatorApps } from "@/lib/config/demo";
 import type { Database } from "@/lib/db/create-client";
 import { rawTable } from "@/lib/db/raw-table";
+import { rowReader, type ReadRows } from "@/lib/db/read-rows";
 import { GitHubUnavailableError } from "@/lib/github/api/errors";
 import { addResponseCache, databaseResponseCache, maxAgeOf, readsInFlight } from "@/lib/github/api/response-cache";
 import { collectStaleness } from "@/lib/github/api/staleness";
@@ -44,7 +45,11 @@ beforeEach(async () => {
 let clock = Date.now();
 
 /** maxAgeSeconds 0 = the cache only revalidates (every call asks GitHub, 304 when unchanged). */
-function clientFor(userId: string, maxAgeSeconds = 0, store: Pick<Database, "$queryRaw" | "$executeRaw"> = db) {
+function clientFor(
+  userId: string,
+  maxAgeSeconds = 0,
+  store: { read: ReadRows; write: Pick<Database, "$executeRaw"> } = { read: rowReader(database.url, db), write: db },
+) {
   const octokit = new Octokit({
     auth: token,
     baseUrl: emu.apiUrl,
@@ -56,7 +61,7 @@ function clientFor(userId: string, maxAgeSeconds = 0, store: Pick<Database, "$qu
     throw status >= 500 ? new GitHubUnavailableError("server_error") : error;
   });
   const table = rawTable("GitHubResponseCache", database.url);
-  addResponseCache(octokit, databaseResponseCache(store, userId, table), {
+  addResponseCache(octokit, databaseResponseCache(userId, { ...store, table }), {
     owner: userId,
     maxAgeSeconds,
     now: () => clock,
@@ -220,15 +225,15 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
 
   it("answers asked for side by side cost one database read, and their 304s one write", async () => {
     const queries = { reads: 0, writes: 0 };
+    const read = rowReader(database.url, db);
     const counted = {
-      $queryRaw: ((...args: Parameters<typeof db.$queryRaw>) => (
-        queries.reads++,
-        db.$queryRaw(...args)
-      )) as typeof db.$queryRaw,
-      $executeRaw: ((...args: Parameters<typeof db.$executeRaw>) => (
-        queries.writes++,
-        db.$executeRaw(...args)
-      )) as typeof db.$executeRaw,
+      read: ((query) => (queries.reads++, read(query))) as ReadRows,
+      write: {
+        $executeRaw: ((...args: Parameters<typeof db.$executeRaw>) => (
+          queries.writes++,
+          db.$executeRaw(...args)
+        )) as typeof db.$executeRaw,
+      },
     };
     // What a dashboard's panels do: several different GETs of one person at the same moment.
     const panels = (octokit: Octokit) =>

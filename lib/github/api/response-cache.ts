@@ -1,6 +1,7 @@
 import "server-only";
 import type { Octokit } from "@octokit/rest";
 import { rawTable } from "../../db/raw-table";
+import type { ReadRows } from "../../db/read-rows";
 import type { Database } from "../../db/create-client";
 import { Prisma } from "../../generated/sqlite/client";
 import { GitHubUnavailableError } from "./errors";
@@ -71,20 +72,23 @@ type CacheRow = { url: string; etag: string; body: string; updatedAt: Date; fres
 
 /**
  * GitHubResponseCache rows of one person. The body column holds the data and the Link header
- * (pagination survives a 304). `table`: the table's name for raw SQL, for a database other than
- * the configured one (tests).
+ * (pagination survives a 304). `read` and `write` reach the database; `table` is its name for raw
+ * SQL, given for a database other than the configured one (tests).
  */
 export function databaseResponseCache(
-  database: Pick<Database, "$queryRaw" | "$executeRaw">,
   userId: string,
-  table: Prisma.Sql = rawTable("GitHubResponseCache"),
+  {
+    read,
+    write,
+    table = rawTable("GitHubResponseCache"),
+  }: { read: ReadRows; write: Pick<Database, "$executeRaw">; table?: Prisma.Sql },
 ): ResponseCache {
   // Always a database read, never an in-process copy: a webhook's invalidation on any instance
   // counts at once. Every view reads here and every answer from GitHub is written here, hence raw
-  // SQL (lib/db/raw-table.ts).
+  // SQL (lib/db/raw-table.ts, lib/db/read-rows.ts).
   const readRows = perTurn(async (urls: string[]) => {
-    const rows = await database.$queryRaw<CacheRow[]>`SELECT "url", "etag", "body", "updatedAt", "freshUntil"
-      FROM ${table} WHERE "userId" = ${userId} AND "url" IN (${Prisma.join([...new Set(urls)])})`;
+    const rows = await read<CacheRow>(Prisma.sql`SELECT "url", "etag", "body", "updatedAt", "freshUntil"
+      FROM ${table} WHERE "userId" = ${userId} AND "url" IN (${Prisma.join([...new Set(urls)])})`);
     return new Map(rows.map((row) => [row.url, row]));
   });
   // The row may have gone meanwhile (disconnect), which is not an error. Only the two times
@@ -97,7 +101,7 @@ export function databaseResponseCache(
       byTimes.get(key)!.urls.add(url);
     }
     for (const { at, freshUntil, urls } of byTimes.values()) {
-      await database.$executeRaw`UPDATE ${table} SET "updatedAt" = ${at}, "freshUntil" = ${freshUntil}
+      await write.$executeRaw`UPDATE ${table} SET "updatedAt" = ${at}, "freshUntil" = ${freshUntil}
         WHERE "userId" = ${userId} AND "url" IN (${Prisma.join([...urls])})`;
     }
   });
@@ -122,7 +126,7 @@ export function databaseResponseCache(
       const body = JSON.stringify({ data, link });
       // One statement on SQLite and PostgreSQL alike; two instances storing the same URL at once
       // both succeed, and the last answer stays.
-      await database.$executeRaw`INSERT INTO ${table} ("userId", "url", "etag", "body", "updatedAt", "freshUntil")
+      await write.$executeRaw`INSERT INTO ${table} ("userId", "url", "etag", "body", "updatedAt", "freshUntil")
         VALUES (${userId}, ${url}, ${etag}, ${body}, ${at}, ${freshUntil})
         ON CONFLICT ("userId", "url") DO UPDATE SET "etag" = excluded."etag", "body" = excluded."body",
           "updatedAt" = excluded."updatedAt", "freshUntil" = excluded."freshUntil"`;

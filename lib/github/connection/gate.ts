@@ -1,6 +1,6 @@
 import "server-only";
+import { readRows } from "../../db/client";
 import { rawTable } from "../../db/raw-table";
-import { db } from "../../db/client";
 import { Prisma } from "../../generated/sqlite/client";
 import { parseConnectionStatus, type ConnectionStatus } from "./status";
 
@@ -25,9 +25,7 @@ export async function connectionStatusForSession(
   sessionToken: string,
   now = Date.now(),
 ): Promise<ConnectionStatus | null> {
-  const rows = await db.$queryRaw<{ status: string; expires: Date | string | number }[]>(
-    connectionStatusQuery(sessionToken),
-  );
+  const rows = await readRows<{ status: string; expires: Date | string | number }>(connectionStatusQuery(sessionToken));
   const row = rows[0];
   if (!row || new Date(row.expires).getTime() <= now) return null;
   return parseConnectionStatus(row.status);

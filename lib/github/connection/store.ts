@@ -1,9 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { tokenCipher } from "../../crypto/app-cipher";
-import { db } from "../../db/client";
+import { db, readRows } from "../../db/client";
 import type { Database } from "../../db/create-client";
 import { rawTable } from "../../db/raw-table";
+import { Prisma } from "../../generated/sqlite/client";
 import type { GitHubConnection as ConnectionRow } from "../../generated/sqlite/client";
 import type { GitHubTokens } from "../api/token-endpoint";
 import { recordConnectionEvent } from "./events";
@@ -129,11 +130,11 @@ export async function reencryptStoredTokens(): Promise<number> {
   return rewritten;
 }
 
-/** Every page view reads it (the pages' summary, the token for GitHub): raw SQL, see lib/db/raw-table.ts. */
+/** Every page view reads it (the pages' summary, the token for GitHub): raw SQL, see lib/db/read-rows.ts. */
 export async function findConnection(userId: string): Promise<StoredConnection | null> {
-  const rows = await db.$queryRaw<
-    ConnectionRow[]
-  >`SELECT * FROM ${rawTable("GitHubConnection")} WHERE "userId" = ${userId}`;
+  const rows = await readRows<ConnectionRow>(
+    Prisma.sql`SELECT * FROM ${rawTable("GitHubConnection")} WHERE "userId" = ${userId}`,
+  );
   return rows[0] ? toStoredConnection(rows[0]) : null;
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "../../db/client";
+import { readRows } from "../../db/client";
 import { rawTable } from "../../db/raw-table";
+import { Prisma } from "../../generated/sqlite/client";
 import { getEnv } from "../../config/env";
 import { GitHubConnectionError, GitHubUnavailableError } from "../api/errors";
 import { githubFor } from "../client";
@@ -35,10 +36,10 @@ export async function loadInstallations(userId: string): Promise<InstallationWit
 
 /** Read once per request: the shell and the connections page both show them. */
 export const pendingInstallationRequests = cache(async (userId: string): Promise<PendingInstallationRequest[]> => {
-  // Every page's shell asks: raw SQL, see lib/db/raw-table.ts.
-  return db.$queryRaw<PendingInstallationRequest[]>`SELECT "id", "accountLogin", "requestedAt"
+  // Every page's shell asks: raw SQL, see lib/db/read-rows.ts.
+  return readRows<PendingInstallationRequest>(Prisma.sql`SELECT "id", "accountLogin", "requestedAt"
     FROM ${rawTable("InstallationRequest")} WHERE "userId" = ${userId} AND "status" = 'pending'
-    ORDER BY "requestedAt" DESC`;
+    ORDER BY "requestedAt" DESC`);
 });
 
 /** Where a person changes an installation on GitHub ("Configure on GitHub"). */
