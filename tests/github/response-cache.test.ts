@@ -156,6 +156,36 @@ describe(`conditional requests (${provider})`, () => {
     expect(together).toEqual([first, first, first]);
   });
 
+  it("keeps GitHub's answers without their API links: the same data from GitHub and from the store, a third the size", async () => {
+    const list = (octokit: Octokit) => octokit.rest.repos.listForAuthenticatedUser({ per_page: 6 });
+    const asSent = (await fetch(`${emu.apiUrl}/user/repos?per_page=6`, {
+      headers: { authorization: `token ${token}` },
+    }).then((r) => r.json())) as Record<string, unknown>[];
+    const first = await list(clientFor("person-1", 60));
+    const fromStore = await list(clientFor("person-1", 60));
+    expect(fromStore.data).toEqual(first.data);
+
+    const apiLinks = (items: object[]) =>
+      items.flatMap((item) =>
+        Object.entries(item)
+          .filter(([key, value]) => /^url$|_url$/.test(key) && String(value).startsWith(`${emu.apiUrl}/`))
+          .map(([key]) => key),
+      );
+    expect(apiLinks(asSent)).toEqual(expect.arrayContaining(["url", "commits_url", "statuses_url"]));
+    expect(apiLinks(first.data)).toEqual([]);
+    // Links that are not GitHub's API stay: the web page, the clone URL, the avatar.
+    expect(first.data[0]).toMatchObject({ html_url: asSent[0]!.html_url, clone_url: asSent[0]!.clone_url });
+    expect(first.data[0]!.owner.avatar_url).toBe((asSent[0]!.owner as { avatar_url: string }).avatar_url);
+    expect(first.data[0]!.owner).not.toHaveProperty("repos_url");
+    const row = await db.gitHubResponseCache.findFirstOrThrow();
+    expect(row.body.length).toBeLessThan(JSON.stringify(asSent).length / 2);
+
+    // A search result's only pointer to its repository stays.
+    const search = await clientFor("person-1").rest.search.issuesAndPullRequests({ q: "is:issue assignee:@me" });
+    expect(search.data.items[0]).toMatchObject({ repository_url: expect.stringMatching(/\/repos\/[^/]+\/[^/]+$/) });
+    expect(search.data.items[0]).not.toHaveProperty("comments_url");
+  });
+
   it("leaves other methods alone", async () => {
     const octokit = clientFor("person-1");
     await expect(octokit.request("POST /user/repos", { name: "x" })).rejects.toMatchObject({ status: 404 });
