@@ -105,6 +105,20 @@ export function databaseResponseCache(
         WHERE "userId" = ${userId} AND "url" IN (${Prisma.join([...urls])})`;
     }
   });
+  // Answers that arrive in the same turn are stored with one statement, on SQLite and PostgreSQL
+  // alike; two instances storing the same URL at once both succeed, and the last answer stays.
+  const storeRows = perTurn(async (answers: { url: string; answer: StoredAnswer }[]) => {
+    // One row per URL: PostgreSQL refuses a statement that updates a row twice.
+    const latest = new Map(answers.map((item) => [item.url, item.answer]));
+    const rows = [...latest].map(
+      ([url, { etag, data, link, at, freshUntil }]) =>
+        Prisma.sql`(${userId}, ${url}, ${etag}, ${JSON.stringify({ data, link })}, ${at}, ${freshUntil})`,
+    );
+    await write.$executeRaw`INSERT INTO ${table} ("userId", "url", "etag", "body", "updatedAt", "freshUntil")
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT ("userId", "url") DO UPDATE SET "etag" = excluded."etag", "body" = excluded."body",
+        "updatedAt" = excluded."updatedAt", "freshUntil" = excluded."freshUntil"`;
+  });
   return {
     async get(url) {
       const row = (await readRows(url)).get(url);
@@ -122,14 +136,8 @@ export function databaseResponseCache(
         return null; // an unreadable row is a miss, and the next 200 overwrites it
       }
     },
-    async put(url, { etag, data, link, at, freshUntil }) {
-      const body = JSON.stringify({ data, link });
-      // One statement on SQLite and PostgreSQL alike; two instances storing the same URL at once
-      // both succeed, and the last answer stays.
-      await write.$executeRaw`INSERT INTO ${table} ("userId", "url", "etag", "body", "updatedAt", "freshUntil")
-        VALUES (${userId}, ${url}, ${etag}, ${body}, ${at}, ${freshUntil})
-        ON CONFLICT ("userId", "url") DO UPDATE SET "etag" = excluded."etag", "body" = excluded."body",
-          "updatedAt" = excluded."updatedAt", "freshUntil" = excluded."freshUntil"`;
+    async put(url, answer) {
+      await storeRows({ url, answer });
     },
     async confirm(url, at, freshUntil) {
       await confirmRows({ url, at: toSecond(at)!, freshUntil: toSecond(freshUntil) });
