@@ -9,4 +9,4 @@ const globalForDb = globalThis as unknown as { hublinkDb?: Database };
 export const db: Database = (globalForDb.hublinkDb ??= createPrismaClient(getEnv().databaseUrl));
 
 /** The page-view reads' way to the same database (lib/db/read-rows.ts). */
-export const readRows: ReadRows = rowReader(getEnv().databaseUrl, db);
+export const readRows: ReadRows = rowReader(getEnv().databaseUrl);

@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv } from "../config/env";
 import { db } from "../db/client";
+import { closeReadConnections } from "../db/read-rows";
 import { startWorker } from "../jobs/worker";
 import { onShutdown } from "./lifecycle";
 
@@ -10,7 +11,10 @@ import { onShutdown } from "./lifecycle";
  * first, then the database.
  */
 export function startAppProcess(): void {
-  onShutdown("database", () => db.$disconnect());
+  onShutdown("database", async () => {
+    await closeReadConnections();
+    await db.$disconnect();
+  });
   if (!getEnv().ops.inProcessWorker) return;
   const worker = startWorker();
   onShutdown("background jobs", () => worker.stop());

@@ -1,14 +1,15 @@
-// The page-view reads' own SQLite connection (lib/db/read-rows.ts): it must answer what Prisma
-// answers, see what Prisma's connection has committed the moment it is committed, and do nothing
-// but read.
+// The page-view reads' own connections (lib/db/read-rows.ts), on SQLite and on PostgreSQL when
+// TEST_POSTGRES_URL names one: they must answer what Prisma answers, see what Prisma's connection
+// has committed the moment it is committed, and do nothing but read.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/create-client";
 import { rawTable } from "@/lib/db/raw-table";
 import { rowReader, type ReadRows } from "@/lib/db/read-rows";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { providers } from "../support/lifecycle";
 
-describe("reads on SQLite's own read connection", () => {
+describe.each(providers)("reads on their own connection (%s)", (provider) => {
   let database: TestDatabase;
   let db: Database;
   let read: ReadRows;
@@ -16,9 +17,9 @@ describe("reads on SQLite's own read connection", () => {
     Prisma.sql`SELECT * FROM ${rawTable("GitHubConnection", database.url)} WHERE "userId" = ${userId}`;
 
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
+    database = await createTestDatabase(provider);
     db = database.connect();
-    read = rowReader(database.url, db);
+    read = rowReader(database.url);
     await db.user.create({ data: { id: "person-1", login: "octocat" } });
   });
   afterAll(async () => database.drop());
@@ -45,6 +46,18 @@ describe("reads on SQLite's own read connection", () => {
     });
   });
 
+  it("reads a stored time as the same instant whatever the process's time zone", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York"; // Node applies it at once
+    try {
+      const [ours] = await read<{ accessTokenExpiresAt: Date }>(connection("person-1"));
+      expect(ours!.accessTokenExpiresAt).toEqual(new Date(Date.UTC(2026, 11, 3, 9, 30, 15, 123)));
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("sees a write of Prisma's connection as soon as it is committed, with the statement already prepared", async () => {
     await read(connection("person-1"));
     await db.gitHubConnection.update({ where: { userId: "person-1" }, data: { status: "revoked", version: 8 } });
@@ -56,7 +69,9 @@ describe("reads on SQLite's own read connection", () => {
 
   it("refuses to write, and leaves the data as it was", async () => {
     const user = rawTable("User", database.url);
-    await expect(read(Prisma.sql`DELETE FROM ${user} WHERE "id" = ${"person-1"}`)).rejects.toThrow(/only reads/);
+    await expect(read(Prisma.sql`DELETE FROM ${user} WHERE "id" = ${"person-1"}`)).rejects.toThrow(
+      /only reads|read-only/,
+    );
     // A write that returns rows gets past that check; the connection itself refuses it.
     await expect(read(Prisma.sql`DELETE FROM ${user} WHERE "id" = ${"person-1"} RETURNING "id"`)).rejects.toThrow(
       /readonly|read-only/i,

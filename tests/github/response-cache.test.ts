@@ -48,7 +48,7 @@ let clock = Date.now();
 function clientFor(
   userId: string,
   maxAgeSeconds = 0,
-  store: { read: ReadRows; write: Pick<Database, "$executeRaw"> } = { read: rowReader(database.url, db), write: db },
+  store: { read: ReadRows; write: Pick<Database, "$executeRaw"> } = { read: rowReader(database.url), write: db },
 ) {
   const octokit = new Octokit({
     auth: token,
@@ -72,7 +72,7 @@ function clientFor(
 /** The store of the test database, counting its reads and writes. */
 function countedStore() {
   const queries = { reads: 0, writes: 0 };
-  const read = rowReader(database.url, db);
+  const read = rowReader(database.url);
   const counted = {
     read: ((query) => (queries.reads++, read(query))) as ReadRows,
     write: {
