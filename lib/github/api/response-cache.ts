@@ -86,7 +86,7 @@ export function databaseResponseCache(
   // Always a database read, never an in-process copy: a webhook's invalidation on any instance
   // counts at once. Every view reads here and every answer from GitHub is written here, hence raw
   // SQL (lib/db/raw-table.ts, lib/db/read-rows.ts).
-  const readRows = perTurn(async (urls: string[]) => {
+  const loadRows = perTurn(async (urls: string[]) => {
     const rows = await read<CacheRow>(Prisma.sql`SELECT "url", "etag", "body", "updatedAt", "freshUntil"
       FROM ${table} WHERE "userId" = ${userId} AND "url" IN (${Prisma.join([...new Set(urls)])})`);
     return new Map(rows.map((row) => [row.url, row]));
@@ -121,7 +121,7 @@ export function databaseResponseCache(
   });
   return {
     async get(url) {
-      const row = (await readRows(url)).get(url);
+      const row = (await loadRows(url)).get(url);
       if (!row) return null;
       try {
         const stored = JSON.parse(row.body) as { data: unknown; link?: string | null };
@@ -239,7 +239,7 @@ export async function stored<T>(read: StoredRead<T>): Promise<{ data: T; fresh: 
 // `repository_url` stays because a search result names its repository only that way.
 const KEPT_API_LINKS = new Set(["repository_url"]);
 
-export function withoutApiLinks(data: unknown, apiUrl: string): unknown {
+function withoutApiLinks(data: unknown, apiUrl: string): unknown {
   if (Array.isArray(data)) return data.map((item) => withoutApiLinks(item, apiUrl));
   if (data === null || typeof data !== "object") return data;
   const kept: Record<string, unknown> = {};

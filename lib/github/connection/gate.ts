@@ -25,8 +25,8 @@ export async function connectionStatusForSession(
   sessionToken: string,
   now = Date.now(),
 ): Promise<ConnectionStatus | null> {
-  const rows = await readRows<{ status: string; expires: Date | string | number }>(connectionStatusQuery(sessionToken));
+  const rows = await readRows<{ status: string; expires: Date }>(connectionStatusQuery(sessionToken));
   const row = rows[0];
-  if (!row || new Date(row.expires).getTime() <= now) return null;
+  if (!row || row.expires.getTime() <= now) return null;
   return parseConnectionStatus(row.status);
 }
