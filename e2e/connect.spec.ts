@@ -3,6 +3,7 @@ import { emulatorControl } from "./support/emulator-control";
 import { authorizeAndCaptureCallback, connectThrough, expect, freshWorld, Hublink, test } from "./support/fixtures";
 import { E2E_APP_URL, E2E_SERVER_LOG } from "./config";
 import { readFileSync } from "node:fs";
+import type { Response } from "@playwright/test";
 
 test.beforeEach(async () => {
   await freshWorld("octocat", "hubot", "monalisa");
@@ -159,15 +160,25 @@ test("no token issued by GitHub appears in the server log, the database, respons
   hublink,
 }) => {
   // Everything the browser received on the way: every header of every response, every HTML page.
+  // Each response is read asynchronously; the reads are awaited before the page closes, or a read still
+  // running would fail after this test and be reported against the next one.
   const seen: string[] = [];
-  page.on("response", async (response) => {
-    seen.push(JSON.stringify(await response.allHeaders()));
-    if (response.request().resourceType() === "document") seen.push(await response.text().catch(() => ""));
-  });
+  const reads: Promise<void>[] = [];
+  const record = (response: Response) => {
+    reads.push(
+      (async () => {
+        seen.push(JSON.stringify(await response.allHeaders()));
+        if (response.request().resourceType() === "document") seen.push(await response.text().catch(() => ""));
+      })(),
+    );
+  };
+  page.on("response", record);
   await hublink.signIn("octocat");
   await hublink.connect("octocat");
   await page.goto("/dashboard");
   await page.goto("/settings/connections");
+  page.off("response", record);
+  await Promise.all(reads);
   const { accessTokens, refreshTokens } = await emulatorControl.tokens();
   const tokens = [...accessTokens, ...refreshTokens].map((t) => t.value);
   expect(tokens.length).toBeGreaterThanOrEqual(3); // sign-in token, connect access + refresh token
