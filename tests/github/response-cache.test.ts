@@ -320,6 +320,26 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
     expect(await cache.get(`${emu.apiUrl}/b`)).toMatchObject({ etag: '"b2"', data: { etag: '"b2"' } });
   });
 
+  it("reads asked for through promise chains are one read, made before the rest of the turn's work", async () => {
+    const { queries, counted } = countedStore();
+    const cache = databaseResponseCache("person-1", {
+      ...counted,
+      table: rawTable("GitHubResponseCache", database.url),
+    });
+    // A render's panels: each reaches the cache a few promise jobs after it starts, while the
+    // render itself has more work queued for later in the turn.
+    let readsWhenTheTurnEnded = -1;
+    setImmediate(() => (readsWhenTheTurnEnded = queries.reads));
+    const panel = async (url: string, hops: number) => {
+      for (let i = 0; i < hops; i++) await null;
+      return cache.get(`${emu.apiUrl}${url}`);
+    };
+    await Promise.all([panel("/user", 0), panel("/user/repos", 3), panel("/search/issues", 8)]);
+    await new Promise(setImmediate);
+    expect(queries.reads).toBe(1);
+    expect(readsWhenTheTurnEnded).toBe(1);
+  });
+
   it("GitHub failing with a stored copy at hand: the copy, noted as stale with when GitHub last confirmed it", async () => {
     await clientFor("person-1", 60).rest.users.getAuthenticated();
     const storedAt = (await db.gitHubResponseCache.findFirstOrThrow()).updatedAt;
