@@ -50,7 +50,7 @@ export interface ResponseCache {
  * instead of once per answer. `defer` decides how long a batch gathers: by default to the end of
  * the event loop's turn (answers arriving on several sockets at once).
  */
-function perTurn<T, R>(
+function batched<T, R>(
   run: (items: T[]) => Promise<R>,
   defer: (callback: () => void) => void = setImmediate,
 ): (item: T) => Promise<R> {
@@ -99,14 +99,14 @@ export function databaseResponseCache(
   // Reads gather only until the pending promise jobs have run: the panels of a render reach this
   // point through promise chains alone, while the rest of the turn is the render's own work, which
   // a cold view's first requests to GitHub used to wait for (4 ms, measured).
-  const loadRows = perTurn(async (urls: string[]) => {
+  const loadRows = batched(async (urls: string[]) => {
     const rows = await read<CacheRow>(Prisma.sql`SELECT "url", "etag", "body", "updatedAt", "freshUntil"
       FROM ${table} WHERE "userId" = ${userId} AND "url" IN (${Prisma.join([...new Set(urls)])})`);
     return new Map(rows.map((row) => [row.url, row]));
   }, afterPromiseJobs);
   // The row may have gone meanwhile (disconnect), which is not an error. Only the two times
   // change; the body is not written again.
-  const confirmRows = perTurn(async (confirmed: { url: string; at: Date; freshUntil: Date | null }[]) => {
+  const confirmRows = batched(async (confirmed: { url: string; at: Date; freshUntil: Date | null }[]) => {
     const byTimes = new Map<string, { at: Date; freshUntil: Date | null; urls: Set<string> }>();
     for (const { url, at, freshUntil } of confirmed) {
       const key = `${at.getTime()} ${freshUntil?.getTime()}`;
@@ -120,7 +120,7 @@ export function databaseResponseCache(
   });
   // Answers that arrive in the same turn are stored with one statement, on SQLite and PostgreSQL
   // alike; two instances storing the same URL at once both succeed, and the last answer stays.
-  const storeRows = perTurn(async (answers: { url: string; answer: StoredAnswer }[]) => {
+  const storeRows = batched(async (answers: { url: string; answer: StoredAnswer }[]) => {
     // One row per URL: PostgreSQL refuses a statement that updates a row twice.
     const latest = new Map(answers.map((item) => [item.url, item.answer]));
     const rows = [...latest].map(
