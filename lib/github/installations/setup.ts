@@ -107,10 +107,12 @@ async function storeInstallation(
   type: "installed" | "installation_updated",
 ) {
   await db.$transaction(async (tx) => {
+    // The person can now see other repositories: lists and searches are asked again, not served fresh.
+    // First, as the installation webhook does: the two may run at once on two instances, and
+    // taking the same rows in opposite orders deadlocked on PostgreSQL.
+    await markRepositoryAnswersStale(tx, getEnv().github.apiUrl, [], { includeRepositoryLists: true });
     await recordInstallation(tx, installation);
     await resolveInstallationRequests(tx, userId, installation);
-    // The person can now see other repositories: lists and searches are asked again, not served fresh.
-    await markRepositoryAnswersStale(tx, getEnv().github.apiUrl, [], { includeRepositoryLists: true });
     await recordConnectionEvent(tx, {
       userId,
       type,
