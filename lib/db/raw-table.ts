@@ -20,3 +20,23 @@ export function rawTable(name: string, databaseUrl = getEnv().databaseUrl): Pris
       : "";
   return Prisma.raw(`${prefix}"${name}"`);
 }
+
+/**
+ * The rows of `table` matching `where`, for an UPDATE or DELETE that must take their row locks in
+ * key order. Statements that take several of the same rows (two instances storing, invalidating or
+ * deleting one person's cached answers) deadlock on PostgreSQL when they take them in different
+ * orders, and a plain UPDATE or DELETE takes them in whatever order its plan reads them. So on
+ * PostgreSQL the rows are locked first, sorted by key in the "C" collation (byte order, which is
+ * also how JavaScript sorts the ASCII keys it writes); SQLite has one writer at a time.
+ */
+export function rowsInKeyOrder(
+  table: Prisma.Sql,
+  key: readonly string[],
+  where: Prisma.Sql,
+  databaseUrl = getEnv().databaseUrl,
+): Prisma.Sql {
+  if (databaseTarget(databaseUrl).provider !== "postgresql") return where;
+  const columns = Prisma.raw(key.map((column) => `"${column}"`).join(", "));
+  const order = Prisma.raw(key.map((column) => `"${column}" COLLATE "C"`).join(", "));
+  return Prisma.sql`(${columns}) IN (SELECT ${columns} FROM ${table} WHERE ${where} ORDER BY ${order} FOR UPDATE)`;
+}

@@ -7,7 +7,8 @@ import type { Database } from "@/lib/db/create-client";
 import { rawTable } from "@/lib/db/raw-table";
 import { rowReader, type ReadRows } from "@/lib/db/read-rows";
 import { GitHubUnavailableError } from "@/lib/github/api/errors";
-import { addResponseCache, databaseResponseCache, maxAgeOf, readsInFlight } from "@/lib/github/api/response-cache";
+import { addResponseCache, maxAgeOf, readsInFlight } from "@/lib/github/api/response-cache";
+import { databaseResponseCache, forgetAnswers, markRepositoryAnswersStale } from "@/lib/github/api/response-store";
 import { collectStaleness } from "@/lib/github/api/staleness";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
@@ -60,8 +61,7 @@ function clientFor(
     const status = (error as { status?: number }).status ?? 0;
     throw status >= 500 ? new GitHubUnavailableError("server_error") : error;
   });
-  const table = rawTable("GitHubResponseCache", database.url);
-  addResponseCache(octokit, databaseResponseCache(userId, { ...store, table }), {
+  addResponseCache(octokit, databaseResponseCache(userId, { ...store, databaseUrl: database.url }), {
     owner: userId,
     maxAgeSeconds,
     now: () => clock,
@@ -307,7 +307,7 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
     const { queries, counted } = countedStore();
     const cache = databaseResponseCache("person-1", {
       ...counted,
-      table: rawTable("GitHubResponseCache", database.url),
+      databaseUrl: database.url,
     });
     const answer = (etag: string) => ({ etag, data: { etag }, link: null, at: new Date(clock), freshUntil: null });
     await Promise.all([
@@ -324,7 +324,7 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
     const { queries, counted } = countedStore();
     const cache = databaseResponseCache("person-1", {
       ...counted,
-      table: rawTable("GitHubResponseCache", database.url),
+      databaseUrl: database.url,
     });
     // A render's panels: each reaches the cache a few promise jobs after it starts, while the
     // render itself has more work queued for later in the turn.
@@ -376,5 +376,97 @@ describe("cached answers and their owner", () => {
       await db.$disconnect();
       await database.drop();
     }
+  });
+});
+
+// Two app instances writing one person's cached answers at once, or a webhook invalidating them
+// meanwhile: on PostgreSQL, statements that take the same rows in different orders deadlock, and
+// one of them fails. (SQLite is one instance, with one writer at a time.)
+describe.each(provider === "postgresql" ? [provider] : [])("writers of the same answers at once (%s)", () => {
+  const repository = () => `${emu.apiUrl}/repos/octocat/hello-world`;
+  const search = () => `${emu.apiUrl}/search/issues?q=is%3Aopen`;
+  const answer = (etag: string) => ({
+    etag,
+    data: { etag },
+    link: null,
+    at: new Date(clock),
+    freshUntil: new Date(clock + 60_000),
+  });
+  const cacheOf = (write: Pick<Database, "$executeRaw">) =>
+    databaseResponseCache("person-1", { read: rowReader(database.url), write, databaseUrl: database.url });
+  const table = () => rawTable("GitHubResponseCache", database.url);
+
+  /** Until `count` statements on this test's tables wait for a row lock, as PostgreSQL sees them. */
+  async function untilWaiting(count: number) {
+    const tables = `%"${new URL(database.url).searchParams.get("schema")}"."GitHubResponseCache"%`;
+    for (let tries = 0; tries < 250; tries++) {
+      const [row] = await db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS "waiting"
+        FROM pg_stat_activity WHERE "wait_event_type" = 'Lock' AND "query" LIKE ${tables}`;
+      if (row!.waiting >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`${count} statement(s) never came to wait for a row lock`);
+  }
+
+  /** A transaction on another instance's connection that holds what it took until released. */
+  function heldTransaction<T>(
+    work: (tx: Pick<Database, "$executeRaw" | "$queryRaw">, hold: () => Promise<void>) => Promise<T>,
+  ) {
+    let taken!: () => void;
+    let release!: () => void;
+    const took = new Promise<void>((resolve) => (taken = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const result = database.connect().$transaction((tx) =>
+      work(tx, () => {
+        taken();
+        return released;
+      }),
+    );
+    return { took, release, result };
+  }
+
+  it("a webhook marks answers stale while another instance stores new ones for them: both finish", async () => {
+    await Promise.all([cacheOf(db).put(repository(), answer('"1"')), cacheOf(db).put(search(), answer('"1"'))]);
+    // The webhook's transaction, paused after its first statement as if the database were slow.
+    const webhook = heldTransaction(async (tx, hold) => {
+      let statements = 0;
+      const paused: Pick<Database, "$executeRaw"> = {
+        $executeRaw: (async (query: TemplateStringsArray, ...values: unknown[]) => {
+          const count = await tx.$executeRaw(query, ...values);
+          if (statements++ === 0) await hold();
+          return count;
+        }) as Database["$executeRaw"],
+      };
+      return markRepositoryAnswersStale(paused, emu.apiUrl, ["octocat/hello-world"], { databaseUrl: database.url });
+    });
+    await webhook.took;
+    // Meanwhile the answers arrive on this instance, the search's first.
+    const cache = cacheOf(db);
+    const storing = Promise.all([cache.put(search(), answer('"2"')), cache.put(repository(), answer('"2"'))]);
+    await untilWaiting(1);
+    webhook.release();
+    await expect(webhook.result).resolves.toBe(2);
+    await storing;
+    expect(await cache.get(repository())).toMatchObject({ etag: '"2"' });
+    expect(await cache.get(search())).toMatchObject({ etag: '"2"' });
+  });
+
+  it("a person's answers are forgotten (their connection ended) while new ones are stored: both finish", async () => {
+    await Promise.all([cacheOf(db).put(repository(), answer('"1"')), cacheOf(db).put(search(), answer('"1"'))]);
+    // Something else holds one answer for a moment (a 304 confirming it on a third instance).
+    const confirming = heldTransaction(async (tx, hold) => {
+      await tx.$queryRaw`SELECT "url" FROM ${table()} WHERE "url" = ${repository()} FOR UPDATE`;
+      await hold();
+    });
+    await confirming.took;
+    const forgetting = forgetAnswers(db, "person-1", database.url);
+    await untilWaiting(1);
+    const cache = cacheOf(db);
+    const storing = Promise.all([cache.put(search(), answer('"2"')), cache.put(repository(), answer('"2"'))]);
+    await untilWaiting(2);
+    confirming.release();
+    await confirming.result;
+    await expect(forgetting).resolves.toBe(2);
+    await storing;
   });
 });

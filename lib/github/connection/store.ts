@@ -6,6 +6,7 @@ import type { Database } from "../../db/create-client";
 import { rawTable } from "../../db/raw-table";
 import { Prisma } from "../../generated/sqlite/client";
 import type { GitHubConnection as ConnectionRow } from "../../generated/sqlite/client";
+import { forgetAnswers } from "../api/response-store";
 import type { GitHubTokens } from "../api/token-endpoint";
 import { recordConnectionEvent } from "./events";
 import { parseConnectionKind, parseConnectionStatus, type ConnectionKind, type ConnectionStatus } from "./status";
@@ -50,7 +51,7 @@ function toStoredConnection(row: ConnectionRow): StoredConnection {
 }
 
 // Prisma's transaction client has the same model delegates as the client.
-type Writer = Pick<Database, "gitHubConnection" | "connectionEvent" | "gitHubResponseCache">;
+type Writer = Pick<Database, "gitHubConnection" | "connectionEvent" | "$executeRaw">;
 type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
 /** Every token (and any refresh claim) of a connection, forgotten. */
@@ -294,9 +295,11 @@ export async function endConnections(
   { writer, now = new Date() }: { writer?: Writer; now?: Date } = {},
 ): Promise<number> {
   const run = async (tx: Writer) => {
+    // In id order: two endings of one GitHub account's connections at once take them in one order.
     const connections = await tx.gitHubConnection.findMany({
       where: { ...match, status: "connected" },
       select: { id: true, userId: true },
+      orderBy: { id: "asc" },
     });
     let ended = 0;
     for (const connection of connections) {
@@ -306,7 +309,7 @@ export async function endConnections(
       });
       if (count === 0) continue;
       ended++;
-      await tx.gitHubResponseCache.deleteMany({ where: { userId: connection.userId } });
+      await forgetAnswers(tx, connection.userId);
       await recordConnectionEvent(tx, {
         userId: connection.userId,
         connectionId: connection.id,
@@ -326,7 +329,7 @@ export async function markDisconnected(connection: StoredConnection, revokedAtGi
       where: { id: connection.id },
       data: { status: "disconnected", ...FORGET_TOKENS },
     });
-    await tx.gitHubResponseCache.deleteMany({ where: { userId: connection.userId } });
+    await forgetAnswers(tx, connection.userId);
     await recordConnectionEvent(tx, {
       userId: connection.userId,
       connectionId: connection.id,

@@ -10,7 +10,7 @@ import { saveGrant } from "../connection/store";
 import { assertSignedInIdentity, IdentityMismatchError } from "../connect/identity";
 import { consumeState } from "../../auth/single-use-state";
 import { getEnv } from "../../config/env";
-import { markRepositoryAnswersStale } from "../api/response-cache";
+import { markRepositoryAnswersStale } from "../api/response-store";
 import { listUserInstallations, type InstallationView } from "./from-github";
 import { verifyInstallState } from "./install-state";
 import { recordInstallation, resolveInstallationRequests } from "./records";

@@ -14,7 +14,7 @@ import {
 import { accessTokenOf, findConnectionsOfGitHubUser } from "../connection/store";
 import { markRevoked } from "../tokens/revocation";
 import { askGitHubAboutToken } from "../tokens/verification";
-import { markRepositoryAnswersStale } from "../api/response-cache";
+import { markRepositoryAnswersStale } from "../api/response-store";
 import {
   deliveryEnvelope,
   isHandledEvent,
