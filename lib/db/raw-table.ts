@@ -40,3 +40,22 @@ export function rowsInKeyOrder(
   const order = Prisma.raw(key.map((column) => `"${column}" COLLATE "C"`).join(", "));
   return Prisma.sql`(${columns}) IN (SELECT ${columns} FROM ${table} WHERE ${where} ORDER BY ${order} FOR UPDATE)`;
 }
+
+/**
+ * A timestamp parameter where PostgreSQL cannot infer its type from a column: in a VALUES list
+ * read by a SELECT (an INSERT … SELECT), an untyped parameter is text.
+ */
+export function timestampParameter(value: Date | null, databaseUrl = getEnv().databaseUrl): Prisma.Sql {
+  return databaseTarget(databaseUrl).provider === "postgresql"
+    ? Prisma.sql`CAST(${value} AS timestamp(3))`
+    : Prisma.sql`${value}`;
+}
+
+/**
+ * Ends a SELECT that must see a row as its writers will commit it: on PostgreSQL it waits for a
+ * transaction changing the row and reads the row as that transaction left it. SQLite has one
+ * writer at a time.
+ */
+export function forShare(databaseUrl = getEnv().databaseUrl): Prisma.Sql {
+  return databaseTarget(databaseUrl).provider === "postgresql" ? Prisma.sql`FOR SHARE` : Prisma.empty;
+}

@@ -31,6 +31,16 @@ beforeAll(async () => {
   db = database.connect();
   // Cached answers belong to a person (and go with them).
   await db.user.createMany({ data: [{ id: "person-1" }, { id: "person-2" }] });
+  // … and are kept only while the person is connected.
+  await db.gitHubConnection.createMany({
+    data: ["person-1", "person-2"].map((userId, index) => ({
+      userId,
+      githubUserId: String(index + 1),
+      login: userId,
+      kind: "oauth_app",
+      status: "connected",
+    })),
+  });
 });
 afterAll(async () => {
   await Promise.all([emu.stop(), database.drop()]);
@@ -39,6 +49,7 @@ beforeEach(async () => {
   clock = Date.now();
   await emulatorControl(emu.url).reset();
   await db.gitHubResponseCache.deleteMany();
+  await db.gitHubConnection.updateMany({ data: { status: "connected" } });
   token = await tokenFor(emu, "octocat", { clientId: DEMO_CONNECT_APP.clientId, scope: "repo read:org" });
 });
 
@@ -320,6 +331,15 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
     expect(await cache.get(`${emu.apiUrl}/b`)).toMatchObject({ etag: '"b2"', data: { etag: '"b2"' } });
   });
 
+  it("an answer arriving after the person's connection ended is not kept", async () => {
+    // GitHub answers a view that was under way when the person disconnected (or GitHub revoked it).
+    const view = clientFor("person-1");
+    await db.gitHubConnection.update({ where: { userId: "person-1" }, data: { status: "disconnected" } });
+    const { data } = await view.rest.users.getAuthenticated();
+    expect(data.login).toBe("octocat"); // the view still gets its answer
+    expect(await db.gitHubResponseCache.count({ where: { userId: "person-1" } })).toBe(0);
+  });
+
   it("reads asked for through promise chains are one read, made before the rest of the turn's work", async () => {
     const { queries, counted } = countedStore();
     const cache = databaseResponseCache("person-1", {
@@ -397,15 +417,15 @@ describe.each(provider === "postgresql" ? [provider] : [])("writers of the same 
   const table = () => rawTable("GitHubResponseCache", database.url);
 
   /** Until `count` statements on this test's tables wait for a row lock, as PostgreSQL sees them. */
-  async function untilWaiting(count: number) {
+  async function untilWaiting(count: number, orDone = () => false) {
     const tables = `%"${new URL(database.url).searchParams.get("schema")}"."GitHubResponseCache"%`;
-    for (let tries = 0; tries < 250; tries++) {
+    for (let tries = 0; tries < 250 && !orDone(); tries++) {
       const [row] = await db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS "waiting"
         FROM pg_stat_activity WHERE "wait_event_type" = 'Lock' AND "query" LIKE ${tables}`;
       if (row!.waiting >= count) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    throw new Error(`${count} statement(s) never came to wait for a row lock`);
+    if (!orDone()) throw new Error(`${count} statement(s) never came to wait for a row lock`);
   }
 
   /** A transaction on another instance's connection that holds what it took until released. */
@@ -449,6 +469,28 @@ describe.each(provider === "postgresql" ? [provider] : [])("writers of the same 
     await storing;
     expect(await cache.get(repository())).toMatchObject({ etag: '"2"' });
     expect(await cache.get(search())).toMatchObject({ etag: '"2"' });
+  });
+
+  it("an answer stored while the person's connection is ending waits for the ending, and is not kept", async () => {
+    const cache = cacheOf(db);
+    await cache.put(repository(), answer('"1"'));
+    // Disconnecting on another instance: the connection ends and its answers go, not yet committed.
+    const disconnecting = heldTransaction(async (tx, hold) => {
+      await tx.$executeRaw`UPDATE ${rawTable("GitHubConnection", database.url)} SET "status" = 'disconnected'
+        WHERE "userId" = 'person-1'`;
+      await forgetAnswers(tx, "person-1", database.url);
+      await hold();
+    });
+    await disconnecting.took;
+    let stored = false;
+    const storing = Promise.all([cache.put(repository(), answer('"2"')), cache.put(search(), answer('"2"'))]).finally(
+      () => (stored = true),
+    );
+    await untilWaiting(1, () => stored);
+    disconnecting.release();
+    await disconnecting.result;
+    await storing;
+    expect(await db.gitHubResponseCache.count({ where: { userId: "person-1" } })).toBe(0);
   });
 
   it("a person's answers are forgotten (their connection ended) while new ones are stored: both finish", async () => {

@@ -1,9 +1,10 @@
 import "server-only";
 import type { Database } from "../../db/create-client";
-import { rawTable, rowsInKeyOrder } from "../../db/raw-table";
+import { forShare, rawTable, rowsInKeyOrder, timestampParameter } from "../../db/raw-table";
 import type { ReadRows } from "../../db/read-rows";
 import { getEnv } from "../../config/env";
 import { Prisma } from "../../generated/sqlite/client";
+import type { ConnectionStatus } from "../connection/status";
 import type { ResponseCache, StoredAnswer } from "./response-cache";
 
 // The response cache's store: GitHubResponseCache rows in the database, so every app instance
@@ -93,8 +94,12 @@ export function databaseResponseCache(
       await write.$executeRaw`UPDATE ${table} SET "updatedAt" = ${at}, "freshUntil" = ${freshUntil} WHERE ${rows}`;
     }
   });
+  const connections = rawTable("GitHubConnection", databaseUrl);
   // Answers that arrive in the same turn are stored with one statement, on SQLite and PostgreSQL
   // alike; two instances storing the same URL at once both succeed, and the last answer stays.
+  // Only while the person is connected: an answer to a view under way when their connection ended
+  // (disconnected, revoked) would otherwise outlive the deletion of their answers. The check waits
+  // for an ending under way (forShare), and an ending waits for a store under way.
   const storeRows = batched(async (answers: { url: string; answer: StoredAnswer }[]) => {
     // One row per URL (PostgreSQL refuses a statement that updates a row twice), in key order: an
     // INSERT takes its rows' locks in the order of its VALUES.
@@ -103,10 +108,13 @@ export function databaseResponseCache(
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(
         ([url, { etag, data, link, at, freshUntil }]) =>
-          Prisma.sql`(${userId}, ${url}, ${etag}, ${JSON.stringify({ data, link })}, ${at}, ${freshUntil})`,
+          Prisma.sql`(${userId}, ${url}, ${etag}, ${JSON.stringify({ data, link })},
+            ${timestampParameter(at, databaseUrl)}, ${timestampParameter(freshUntil, databaseUrl)})`,
       );
     await write.$executeRaw`INSERT INTO ${table} ("userId", "url", "etag", "body", "updatedAt", "freshUntil")
-      VALUES ${Prisma.join(rows)}
+      SELECT * FROM (VALUES ${Prisma.join(rows)}) AS "answer"
+      WHERE EXISTS (SELECT 1 FROM ${connections}
+        WHERE "userId" = ${userId} AND "status" = ${"connected" satisfies ConnectionStatus} ${forShare(databaseUrl)})
       ON CONFLICT ("userId", "url") DO UPDATE SET "etag" = excluded."etag", "body" = excluded."body",
         "updatedAt" = excluded."updatedAt", "freshUntil" = excluded."freshUntil"`;
   });
