@@ -144,12 +144,15 @@ export async function findConnectionById(id: string): Promise<StoredConnection |
   return row && toStoredConnection(row);
 }
 
-/** Connections of a GitHub account (normally one Hublink person), for webhooks that name the account. */
+/**
+ * Connections of a GitHub account (normally one Hublink person), for webhooks that name the
+ * account; in id order, the order endConnections takes them in.
+ */
 export async function findConnectionsOfGitHubUser(
   githubUserId: string,
   reader: Pick<Database, "gitHubConnection"> = db,
 ): Promise<StoredConnection[]> {
-  const rows = await reader.gitHubConnection.findMany({ where: { githubUserId } });
+  const rows = await reader.gitHubConnection.findMany({ where: { githubUserId }, orderBy: { id: "asc" } });
   return rows.map(toStoredConnection);
 }
 
