@@ -3,6 +3,8 @@
 // lets exactly one of two concurrent writers win — what single-flight token refresh relies on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/create-client";
+import { rawTable } from "@/lib/db/raw-table";
+import { transaction, type Transaction } from "@/lib/db/transaction";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const providers = ["sqlite", ...(process.env.TEST_POSTGRES_URL ? ["postgresql" as const] : [])] as const;
@@ -106,4 +108,59 @@ describe("SQLite as a server's database", () => {
       await database.drop();
     }
   });
+});
+
+// PostgreSQL only: on SQLite one writer at a time, so two transactions never wait for each other.
+describe.each(providers.filter((provider) => provider === "postgresql"))("transactions on %s", (provider) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterAll(async () => database?.drop());
+
+  // Prisma reports the deadlock differently for its model queries and for raw SQL: both count.
+  const renames = {
+    "model queries": (tx: Transaction, id: string, name: string) => tx.user.update({ where: { id }, data: { name } }),
+    "raw SQL": (tx: Transaction, id: string, name: string) =>
+      tx.$executeRaw`UPDATE ${rawTable("User", database.url)} SET "name" = ${name} WHERE "id" = ${id}`,
+  };
+
+  it.each(Object.keys(renames) as (keyof typeof renames)[])(
+    "a transaction PostgreSQL ends to break a deadlock runs again, once, and both writers finish (%s)",
+    async (kind) => {
+      const rename = renames[kind];
+      const [instanceA, instanceB] = [database.connect(), database.connect()];
+      const [a, b] = await Promise.all(["a", "b"].map((name) => instanceA.user.create({ data: { name } })));
+      const paused = () => {
+        let resolve!: () => void;
+        return { done: new Promise<void>((r) => (resolve = r)), signal: () => resolve() };
+      };
+      const firstHolds = paused();
+      const secondHolds = paused();
+      const runs = { first: 0, second: 0 };
+      // Two instances take the same two rows in opposite orders, each holding its first while the
+      // other takes its own: a deadlock, whichever PostgreSQL ends.
+      const first = transaction(instanceA, async (tx) => {
+        runs.first++;
+        await rename(tx, a!.id, "first");
+        if (runs.first === 1) {
+          firstHolds.signal();
+          await secondHolds.done;
+        }
+        await rename(tx, b!.id, "first");
+      });
+      const second = transaction(instanceB, async (tx) => {
+        runs.second++;
+        await firstHolds.done;
+        await rename(tx, b!.id, "second");
+        if (runs.second === 1) secondHolds.signal();
+        await rename(tx, a!.id, "second");
+      });
+      await Promise.all([first, second]);
+      expect(runs.first + runs.second).toBe(3);
+      // The transaction that ran again committed last, both of its rows.
+      const names = (await instanceA.user.findMany({ where: { id: { in: [a!.id, b!.id] } } })).map((u) => u.name);
+      expect(new Set(names).size).toBe(1);
+    },
+  );
 });

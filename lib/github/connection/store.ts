@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { tokenCipher } from "../../crypto/app-cipher";
 import { db, readRows } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import type { Database } from "../../db/create-client";
 import { rawTable } from "../../db/raw-table";
 import { Prisma } from "../../generated/sqlite/client";
@@ -52,7 +53,6 @@ function toStoredConnection(row: ConnectionRow): StoredConnection {
 
 // Prisma's transaction client has the same model delegates as the client.
 type Writer = Pick<Database, "gitHubConnection" | "connectionEvent" | "$executeRaw">;
-type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
 /** Every token (and any refresh claim) of a connection, forgotten. */
 const FORGET_TOKENS = {
@@ -164,7 +164,7 @@ export async function saveGrant(
   kind: ConnectionKind,
 ): Promise<StoredConnection> {
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const previous = await tx.gitHubConnection.findUnique({ where: { userId }, select: { id: true } });
     // The row's id is known before the write: the ciphertexts are bound to it.
     const id = previous?.id ?? randomUUID();
@@ -228,7 +228,7 @@ export async function saveRefreshedPair(
   claimId: string,
   tokens: GitHubTokens,
 ): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const { count } = await tx.gitHubConnection.updateMany({
       where: { id: seen.id, refreshClaimId: claimId },
       data: {
@@ -253,7 +253,7 @@ export async function saveRefreshedPair(
 
 /** GitHub could not refresh now: both tokens stay, the claim is freed for the next request to try. */
 export async function releaseRefreshClaim(seen: StoredConnection, claimId: string, reason: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const { count } = await tx.gitHubConnection.updateMany({
       where: { id: seen.id, refreshClaimId: claimId },
       data: { refreshClaimId: null, refreshClaimExpiresAt: null, version: { increment: 1 } },
@@ -322,12 +322,12 @@ export async function endConnections(
     }
     return ended;
   };
-  return writer ? run(writer) : db.$transaction((tx: Tx) => run(tx));
+  return writer ? run(writer) : transaction(db, run);
 }
 
 /** The person disconnected: tokens and cached GitHub answers go, whatever GitHub said about the grant. */
 export async function markDisconnected(connection: StoredConnection, revokedAtGitHub: boolean): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     await tx.gitHubConnection.update({
       where: { id: connection.id },
       data: { status: "disconnected", ...FORGET_TOKENS },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import { githubFor, githubWithToken } from "../client";
 import { GitHubConnectionError } from "../api/errors";
 import { connectingApp } from "../api/oauth-app";
@@ -93,7 +94,7 @@ export async function completeInstallationSetup(
  * one open request without an account: asking again while one is pending adds nothing.
  */
 async function recordPendingRequest(userId: string) {
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const open = await tx.installationRequest.findFirst({ where: { userId, status: "pending", accountLogin: null } });
     if (open) return;
     const request = await tx.installationRequest.create({ data: { userId, status: "pending" } });
@@ -106,7 +107,7 @@ async function storeInstallation(
   installation: InstallationView,
   type: "installed" | "installation_updated",
 ) {
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     // The person can now see other repositories: lists and searches are asked again, not served fresh.
     // First, as the installation webhook does: the two may run at once on two instances, and
     // taking the same rows in opposite orders deadlocked on PostgreSQL.

@@ -1,8 +1,8 @@
 import "server-only";
 import { Webhooks } from "@octokit/webhooks";
 import { isUniqueViolation } from "../../db/errors";
-import type { Database } from "../../db/create-client";
 import { db } from "../../db/client";
+import { transaction, type Transaction } from "../../db/transaction";
 import { getEnv } from "../../config/env";
 import {
   installationChanged,
@@ -116,7 +116,7 @@ async function handleDelivery(request: Request): Promise<WebhookAnswer> {
     return answer(503, "github_unavailable");
   }
   try {
-    await db.$transaction(async (tx) => {
+    await transaction(db, async (tx) => {
       await tx.webhookDelivery.create({ data: { deliveryId, event, action } });
       if (parsed) await apply(tx, event as HandledEvent, parsed.data, revocations);
     });
@@ -130,7 +130,6 @@ async function handleDelivery(request: Request): Promise<WebhookAnswer> {
   return answer(200, parsed ? "processed" : "ignored");
 }
 
-type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 type Payload<E extends HandledEvent> = ReturnType<(typeof webhookPayloads)[E]["parse"]>;
 
 type StoredToken = { userId: string; accessTokenCiphertext: string };
@@ -164,7 +163,7 @@ async function connectionsEndedBy(githubUserId: number): Promise<StoredToken[] |
 }
 
 async function apply(
-  tx: Tx,
+  tx: Transaction,
   event: HandledEvent,
   data: Payload<HandledEvent>,
   revocations: StoredToken[],
@@ -205,7 +204,7 @@ async function apply(
     );
     return;
   }
-  const handlers: Record<string, (writer: Tx, i: typeof installation) => Promise<unknown>> = {
+  const handlers: Record<string, (writer: Transaction, i: typeof installation) => Promise<unknown>> = {
     created: (writer, i) => installationCreated(writer, i, requester ?? null),
     deleted: installationDeleted,
     suspend: installationSuspended,
