@@ -193,15 +193,16 @@ async function apply(
     );
   }
   if (event === "installation_repositories") {
-    await installationChanged(tx, installation);
     const changed = data as Payload<"installation_repositories">;
     const names = [...(changed.repositories_added ?? []), ...(changed.repositories_removed ?? [])];
+    // Stored answers first, then the installation: the order every installation writer takes them in.
     await markRepositoryAnswersStale(
       tx,
       apiUrl,
       names.map((r) => r.full_name),
       { includeRepositoryLists: true },
     );
+    await installationChanged(tx, installation);
     return;
   }
   const handlers: Record<string, (writer: Transaction, i: typeof installation) => Promise<unknown>> = {
