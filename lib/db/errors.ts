@@ -7,19 +7,13 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
-const TRANSIENT_CONFLICTS = new Set(["40P01", "40001"]);
-const postgresCode = z.object({ originalCode: z.string() });
-// Where the driver's code travels: on a model query's error itself, on a raw query's in `meta`.
+// A deadlock (40P01) or a serialization failure (40001), as the driver reports it: on a model
+// query's error itself, on a raw query's in `meta`.
+const transientCause = z.object({ originalCode: z.enum(["40P01", "40001"]) });
 const transientConflict = z.union([
   z.object({ code: z.literal("P2034") }),
-  z.object({ cause: postgresCode.refine((cause) => TRANSIENT_CONFLICTS.has(cause.originalCode)) }),
-  z.object({
-    meta: z.object({
-      driverAdapterError: z.object({
-        cause: postgresCode.refine((cause) => TRANSIENT_CONFLICTS.has(cause.originalCode)),
-      }),
-    }),
-  }),
+  z.object({ cause: transientCause }),
+  z.object({ meta: z.object({ driverAdapterError: z.object({ cause: transientCause }) }) }),
 ]);
 
 /**
