@@ -9,15 +9,14 @@ import { databaseTarget, postgresConnection } from "./target";
 // several. Raw reads return the same row shapes on SQLite and PostgreSQL (DateTime columns as Date);
 // tests/database/raw-reads.test.ts holds them to what the model queries return.
 
+const onPostgres = (databaseUrl: string) => databaseTarget(databaseUrl).provider === "postgresql";
+
 /**
  * A table's name for raw SQL. On PostgreSQL it is qualified with the URL's ?schema= (tests use one
  * per run; Prisma qualifies its own queries the same way, but not raw ones).
  */
 export function rawTable(name: string, databaseUrl = getEnv().databaseUrl): Prisma.Sql {
-  const prefix =
-    databaseTarget(databaseUrl).provider === "postgresql"
-      ? `"${postgresConnection(databaseUrl).schema.replaceAll('"', '""')}".`
-      : "";
+  const prefix = onPostgres(databaseUrl) ? `"${postgresConnection(databaseUrl).schema.replaceAll('"', '""')}".` : "";
   return Prisma.raw(`${prefix}"${name}"`);
 }
 
@@ -35,7 +34,7 @@ export function rowsInKeyOrder(
   where: Prisma.Sql,
   databaseUrl = getEnv().databaseUrl,
 ): Prisma.Sql {
-  if (databaseTarget(databaseUrl).provider !== "postgresql") return where;
+  if (!onPostgres(databaseUrl)) return where;
   const columns = Prisma.raw(key.map((column) => `"${column}"`).join(", "));
   const order = Prisma.raw(key.map((column) => `"${column}" COLLATE "C"`).join(", "));
   return Prisma.sql`(${columns}) IN (SELECT ${columns} FROM ${table} WHERE ${where} ORDER BY ${order} FOR UPDATE)`;
@@ -46,9 +45,7 @@ export function rowsInKeyOrder(
  * read by a SELECT (an INSERT … SELECT), an untyped parameter is text.
  */
 export function timestampParameter(value: Date | null, databaseUrl = getEnv().databaseUrl): Prisma.Sql {
-  return databaseTarget(databaseUrl).provider === "postgresql"
-    ? Prisma.sql`CAST(${value} AS timestamp(3))`
-    : Prisma.sql`${value}`;
+  return onPostgres(databaseUrl) ? Prisma.sql`CAST(${value} AS timestamp(3))` : Prisma.sql`${value}`;
 }
 
 /**
@@ -57,5 +54,5 @@ export function timestampParameter(value: Date | null, databaseUrl = getEnv().da
  * writer at a time.
  */
 export function forShare(databaseUrl = getEnv().databaseUrl): Prisma.Sql {
-  return databaseTarget(databaseUrl).provider === "postgresql" ? Prisma.sql`FOR SHARE` : Prisma.empty;
+  return onPostgres(databaseUrl) ? Prisma.sql`FOR SHARE` : Prisma.empty;
 }
