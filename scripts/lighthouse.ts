@@ -120,7 +120,13 @@ async function main() {
           desktopConfig,
         );
         if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-        const { categories, audits } = result.lhr;
+        const { categories, audits, runtimeError } = result.lhr;
+        // Lighthouse could not measure the page (it reports every score 0 then): say why, not just 0.
+        if (runtimeError) {
+          failed = true;
+          console.log(`${name.padEnd(13)} not measured: ${runtimeError.code} ${runtimeError.message}`);
+          continue;
+        }
         const score = (id: keyof typeof TARGETS) => Math.round((categories[id]?.score ?? 0) * 100);
         const cls = audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN;
         const scores = Object.keys(TARGETS).map((id) => score(id as keyof typeof TARGETS));
