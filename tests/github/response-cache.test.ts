@@ -260,6 +260,20 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
     expect((await stats()).notModified - before.notModified).toBe(1);
   });
 
+  it("a no-cache read (one that decides access) is not answered from a stored copy when GitHub fails", async () => {
+    // An installation list deciding what a person may use: a copy from before its deletion must not
+    // bring it back just because GitHub is down now.
+    const noCache = { headers: { "cache-control": "no-cache" } };
+    await clientFor("person-1", 60).request("GET /user", noCache);
+    clock += 30 * 24 * 3600_000;
+    await emulatorControl(emu.url).addFault({ method: "GET", path: "^/user$", status: 503 });
+    await expect(clientFor("person-1", 60).request("GET /user", noCache)).rejects.toBeInstanceOf(
+      GitHubUnavailableError,
+    );
+    // An ordinary read of the same answer still gets the copy, marked stale.
+    await expect(clientFor("person-1", 60).request("GET /user")).resolves.toMatchObject({ status: 200 });
+  });
+
   it("a row marked stale (null freshUntil, as a webhook leaves it) is revalidated at once", async () => {
     await clientFor("person-1", 60).rest.users.getAuthenticated();
     await db.gitHubResponseCache.updateMany({ data: { freshUntil: null } });

@@ -167,7 +167,9 @@ export function addResponseCache(
         await cache.confirm(url, new Date(now()), freshUntil(notModified.response.headers));
         return { response: fromCache(cached, url, notModified.response.headers), stale: null };
       }
-      if (error instanceof GitHubUnavailableError) {
+      // A read that decides access (no-cache) never falls back on a stored copy: an installation
+      // deleted since would come back to life. Its caller learns GitHub could not answer.
+      if (error instanceof GitHubUnavailableError && !revalidate) {
         return { response: fromCache(cached, url), stale: { asOf: cached.updatedAt, problem: error } };
       }
       throw error;
@@ -193,7 +195,7 @@ export function addResponseCache(
       return fromCache(cached, url, freshness) as Awaited<ReturnType<typeof request>>;
     }
     // A caller deciding access (e.g. which installations a person may use) asks with `no-cache`:
-    // never the stored answer unasked, but still a conditional request.
+    // never the stored answer unasked nor when GitHub fails, but still a conditional request.
     const revalidate = /\bno-cache\b/i.test(String(headers["cache-control"] ?? ""));
     // The media type is part of the answer's shape; the person decides whose token and cache.
     const key = `${owner}\n${String(headers.accept ?? "")}\n${revalidate}\n${url}`;
