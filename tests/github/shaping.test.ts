@@ -41,6 +41,14 @@ describe("review state", () => {
     expect(summarizeReviews([review("a", "COMMENTED")], 0)).toBe("commented");
     expect(summarizeReviews([], 0)).toBe("none");
   });
+  it("a dismissed review withdraws that reviewer's verdict; an earlier one does not come back", () => {
+    // Changes requested, then approved; a push dismissed the approval (branch protection).
+    expect(summarizeReviews([review("a", "CHANGES_REQUESTED"), review("a", "DISMISSED")], 0)).toBe("commented");
+    expect(summarizeReviews([review("a", "APPROVED"), review("a", "DISMISSED")], 1)).toBe("review_requested");
+    expect(summarizeReviews([review("a", "DISMISSED"), review("a", "COMMENTED")], 0)).toBe("commented");
+    expect(summarizeReviews([review("a", "DISMISSED"), review("a", "APPROVED")], 0)).toBe("approved");
+    expect(summarizeReviews([review("a", "DISMISSED"), review("b", "APPROVED")], 0)).toBe("approved");
+  });
   it("combines check runs and commit statuses into one CI state, as GitHub's list does", () => {
     const source = (state: ReturnType<typeof statusState>) => ({ name: "x", state, via: "GitHub Actions" });
     expect(combineChecks([]).state).toBe("none");

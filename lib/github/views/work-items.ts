@@ -50,7 +50,12 @@ export type CheckState = "success" | "failure" | "pending" | "none" | "unavailab
 export type CheckSource = { name: string; state: CheckState; via: string };
 /** CI of a commit: check runs and commit statuses combined, as GitHub's pull request list shows it. */
 export type Checks = { state: CheckState; sources: CheckSource[] };
-export type PullDetails = { review: ReviewState; checks: Checks };
+export type PullDetails = {
+  review: ReviewState;
+  checks: Checks;
+  /** Shown from stored copies because GitHub could not answer: when it last confirmed them. */
+  asOf?: Date;
+};
 
 export type PullRequest = {
   id: number;
@@ -129,6 +134,8 @@ function toStateReason(reason: string | null | undefined): Issue["stateReason"] 
 /**
  * One word for a pull request's reviews, as GitHub's list shows it: a reviewer's latest review
  * counts; any "changes requested" wins, then "approved"; pending requests before mere comments.
+ * A dismissed review (GitHub changes its state to DISMISSED) withdraws that reviewer's verdict: an
+ * earlier one does not come back.
  */
 export function summarizeReviews(
   reviews: { user: { login: string } | null; state: string }[],
@@ -136,7 +143,7 @@ export function summarizeReviews(
 ): ReviewState {
   const latest = new Map<string, string>();
   for (const review of reviews) {
-    if (!review.user || review.state === "PENDING" || review.state === "DISMISSED") continue;
+    if (!review.user || review.state === "PENDING") continue;
     // A comment after an approval does not withdraw the approval.
     if (review.state === "COMMENTED" && latest.has(review.user.login)) continue;
     latest.set(review.user.login, review.state);
