@@ -152,6 +152,58 @@ describe("dashboard loaders", () => {
     expect((await callsOf(everyCall)) - callsWhenCold).toBe(callsWhenCold);
   });
 
+  it("mark a pull request's review and CI shown from stored copies, while the list itself is fresh", async () => {
+    const search = { kind: "pr", filter: "created", state: "open" } as const;
+    const { settle } = await import("@/lib/github/views/settle");
+    const first = await lib.dashboard.searchWork(userId, search);
+    const fresh = await Promise.all(first.items.map((item) => item.pullDetails));
+    expect(fresh.every((d) => d?.asOf === undefined)).toBe(true);
+    // The search is still fresh; the pull requests' answers were marked stale (a webhook) and GitHub
+    // now fails for them: each row shows its stored facts, saying as of when.
+    const storedAt = (await database.connect().gitHubResponseCache.findFirstOrThrow()).updatedAt;
+    await database.connect().gitHubResponseCache.updateMany({
+      where: { url: { contains: "/repos/" } },
+      data: { freshUntil: null },
+    });
+    await control().addFault({ method: "GET", path: "^/repos/", status: 502 });
+    const result = await settle(() => lib.dashboard.searchWork(userId, search));
+    expect(result).toMatchObject({ ok: true, stale: null });
+    if (!result.ok) return;
+    const details = await Promise.all(result.value.items.map((item) => item.pullDetails));
+    expect(details.map((d) => d?.checks.state)).toEqual(fresh.map((d) => d?.checks.state));
+    for (const d of details) expect(d?.asOf?.getTime()).toBeGreaterThanOrEqual(storedAt.getTime() - 1000);
+  });
+
+  it("say nothing is stale when only a look-up made ahead, for a pull request no longer listed, failed", async () => {
+    const search = { kind: "pr", filter: "created", state: "open" } as const;
+    const { settle } = await import("@/lib/github/views/settle");
+    const first = await lib.dashboard.searchWork(userId, search);
+    await Promise.all(first.items.map((item) => item.pullDetails));
+    expect(first.items.map((i) => i.number)).toContain(3);
+    // A minute later #3 is closed, and GitHub fails for it alone while it answers the (slow) search.
+    await database.connect().gitHubResponseCache.updateMany({ data: { freshUntil: null } });
+    await control().updateIssue("octocat/hello-world", 3, { state: "closed" });
+    await control().addFault({ method: "GET", path: "^/repos/octocat/hello-world/pulls/3$", status: 502 });
+    await control().addFault({ method: "GET", path: "^/search/issues$", delayMs: 500 });
+    const result = await settle(() => lib.dashboard.searchWork(userId, search));
+    expect(result).toMatchObject({ ok: true, stale: null });
+    if (!result.ok) return;
+    expect(result.value.items.map((i) => i.number)).not.toContain(3);
+    const details = await Promise.all(result.value.items.map((item) => item.pullDetails));
+    expect(details.every((d) => d?.asOf === undefined)).toBe(true);
+  });
+
+  it("count a review asked of a team (as CODEOWNERS asks) as a review requested", async () => {
+    const repository = emu.state.repo("octocat", "hello-world")!;
+    const pull = emu.state.issuesOf(repository).find((i) => i.number === 6)!.pull!;
+    pull.reviews = [];
+    pull.requestedReviewers = [];
+    pull.requestedTeams = ["maintainers"];
+    const where = { owner: "octocat", repo: "hello-world", state: "closed" as const, page: 1 };
+    const pulls = await lib.work.listRepositoryPulls(userId, where);
+    expect(pulls.items[0]).toMatchObject({ title: "Fix a typo", review: "review_requested" });
+  });
+
   it("list a repository's issues without its pull requests, and its pull requests with reviews and CI", async () => {
     const where = { owner: "octocat", repo: "hello-world", state: "closed" as const, page: 1 };
     const issues = await lib.work.listRepositoryIssues(userId, where);

@@ -1,5 +1,6 @@
 import { CheckIcon, DotFillIcon, XIcon } from "@primer/octicons-react";
 import type { Checks, CheckState, PullDetails, ReviewState } from "@/lib/github/views/work-items";
+import { Time } from "@/app/components/time";
 
 // A pull request's review state and CI, as one line of small facts. The CI word carries a tooltip
 // listing each check run and commit status and what reported it.
@@ -45,6 +46,14 @@ export function PullStatus({ details }: { details: PullDetails }) {
       <span className={`status status-checks-${details.checks.state}`} title={checksTitle(details.checks)}>
         {Icon && <Icon size={12} aria-hidden="true" />} {CHECKS[details.checks.state]}
       </span>
+      {details.asOf && (
+        <span
+          className="status status-stale"
+          title="GitHub is not answering: review and CI as GitHub last confirmed them"
+        >
+          as of <Time value={details.asOf} />
+        </span>
+      )}
     </>
   );
 }

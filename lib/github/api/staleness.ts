@@ -26,6 +26,14 @@ export async function collectStaleness<T>(load: () => Promise<T>): Promise<{ val
   return { value, stale: oldest(...notes) };
 }
 
+/**
+ * Runs work none of whose answers is shown (requests made ahead, on a guess): a stored copy it had
+ * to fall back on must not mark the panel that started it as stale.
+ */
+export function outsideStaleness<T>(work: () => T): T {
+  return scope.exit(work);
+}
+
 /** Of several loads shown together, the note to show: the oldest copy, or none when all were fresh. */
 export function oldest(...notes: (StaleNote | null | undefined)[]): StaleNote | null {
   return notes.reduce<StaleNote | null>((a, b) => (!b || (a && a.asOf <= b.asOf) ? a : b), null);

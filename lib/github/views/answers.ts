@@ -58,7 +58,9 @@ export const pullAnswer = z.object({
     repo: z.object({ full_name: z.string() }).nullable(),
   }),
   base: z.object({ ref: z.string() }),
-  requested_reviewers: z.array(z.unknown()).nullish(),
+  requested_reviewers: z.array(z.unknown()).nullish().catch(null),
+  // A review asked of a team (CODEOWNERS asks teams) is a pending request as much as a person's.
+  requested_teams: z.array(z.unknown()).nullish().catch(null),
 });
 
 /** /search/issues: the items are checked one by one (issueAnswer). */
@@ -82,6 +84,11 @@ export const reviewAnswer = z.object({ user: login.nullable(), state: z.string()
 export type RepositoryAnswer = z.infer<typeof repositoryAnswer>;
 export type IssueAnswer = z.infer<typeof issueAnswer>;
 export type PullAnswer = z.infer<typeof pullAnswer>;
+
+/** Reviews still asked of people and teams. */
+export function requestedReviewersOf(pull: Pick<PullAnswer, "requested_reviewers" | "requested_teams">): number {
+  return (pull.requested_reviewers?.length ?? 0) + (pull.requested_teams?.length ?? 0);
+}
 
 /** The items that fit `schema`, and how many did not. A non-array answer counts as one bad item. */
 export function parseEach<T extends z.ZodType>(schema: T, answer: unknown): { items: z.infer<T>[]; skipped: number } {

@@ -2,6 +2,7 @@ import "server-only";
 import { githubFor } from "../client";
 import { issueAnswer, parseEach, repositoryAnswer, searchAnswer } from "./answers";
 import { pageInfoFromLink } from "../api/pagination";
+import { outsideStaleness } from "../api/staleness";
 import { revalidateDetailsAhead, withPullDetails } from "./pull-details";
 import { toIssue, toRepository, type Issue, type ItemState, type Listing, type Repository } from "./work-items";
 
@@ -78,10 +79,12 @@ export async function searchWork(
   const query = { q: workQuery(search), sort: "updated", order: "desc", per_page: perPage, page } as const;
   const answered = github.rest.search.issuesAndPullRequests(query);
   if (search.kind === "pr") {
-    void revalidateDetailsAhead(github, {
-      key: `${userId}\n${JSON.stringify(query)}`,
-      stored: (request) => github.rest.search.issuesAndPullRequests({ ...query, request }),
-    });
+    void outsideStaleness(() =>
+      revalidateDetailsAhead(github, {
+        key: `${userId}\n${JSON.stringify(query)}`,
+        stored: (request) => github.rest.search.issuesAndPullRequests({ ...query, request }),
+      }),
+    );
   }
   const { data, headers } = await answered;
   const answer = searchAnswer.safeParse(data);

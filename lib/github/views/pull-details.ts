@@ -1,8 +1,9 @@
 import "server-only";
 import { GitHubConnectionError } from "../api/errors";
 import { stored, type StoredRead } from "../api/response-cache";
+import { collectStaleness } from "../api/staleness";
 import type { GitHubClient } from "../client";
-import { issueAnswer, parseEach, pullAnswer, reviewAnswer, searchAnswer } from "./answers";
+import { issueAnswer, parseEach, pullAnswer, requestedReviewersOf, reviewAnswer, searchAnswer } from "./answers";
 import { concurrencyLimit } from "../api/bounded";
 import { readChecks } from "./ci-state";
 import { summarizeReviews, toIssue, type Issue, type PullDetails } from "./work-items";
@@ -60,16 +61,22 @@ export function withPullDetails(github: GitHubClient, items: Issue[]): Issue[] {
   return items.map((item) => {
     const [owner, repo] = item.repository.split("/");
     if (!item.isPullRequest || !owner || !repo) return item;
-    const details = run(async () => {
-      const answer = await github.rest.pulls.get({ owner, repo, pull_number: item.number });
-      const pull = pullAnswer.safeParse(answer.data);
-      if (!pull.success) return UNAVAILABLE_DETAILS;
-      return pullDetails(github, owner, repo, {
-        number: item.number,
-        headSha: pull.data.head.sha,
-        requestedReviewers: pull.data.requested_reviewers?.length ?? 0,
-      });
-    }).catch(() => UNAVAILABLE_DETAILS);
+    // Each pull request's facts in their own staleness scope: they arrive after the panel has
+    // said whether its list is a stored copy, so a row says it of its own facts.
+    const details = run(() =>
+      collectStaleness(async () => {
+        const answer = await github.rest.pulls.get({ owner, repo, pull_number: item.number });
+        const pull = pullAnswer.safeParse(answer.data);
+        if (!pull.success) return UNAVAILABLE_DETAILS;
+        return pullDetails(github, owner, repo, {
+          number: item.number,
+          headSha: pull.data.head.sha,
+          requestedReviewers: requestedReviewersOf(pull.data),
+        });
+      }),
+    )
+      .then(({ value, stale }): PullDetails => (stale ? { ...value, asOf: stale.asOf } : value))
+      .catch(() => UNAVAILABLE_DETAILS);
     return { ...item, pullDetails: details };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { githubFor } from "../client";
 import { pageInfoFromLink } from "../api/pagination";
-import { issueAnswer, parseEach, pullAnswer } from "./answers";
+import { issueAnswer, parseEach, pullAnswer, requestedReviewersOf } from "./answers";
 import { mapBounded } from "../api/bounded";
 import { DETAIL_CONCURRENCY, pullDetails, UNAVAILABLE_DETAILS } from "./pull-details";
 import { toIssue, type Issue, type ItemState, type Listing, type PullRequest } from "./work-items";
@@ -45,7 +45,7 @@ export async function listRepositoryPulls(
     pullDetails(github, owner, repo, {
       number: pull.number,
       headSha: pull.head.sha,
-      requestedReviewers: pull.requested_reviewers?.length ?? 0,
+      requestedReviewers: requestedReviewersOf(pull),
     }),
   );
   const items = pulls.map((pull, i): PullRequest => ({

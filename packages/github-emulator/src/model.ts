@@ -53,6 +53,8 @@ export interface PullInfo {
   headSha: string;
   draft: boolean;
   requestedReviewers: string[];
+  /** Slugs of teams (of the repository's owner) asked for a review, as CODEOWNERS asks them. */
+  requestedTeams?: string[];
   reviews: { id: number; user: string; state: ReviewState; submittedAt: string }[];
   statuses: { id: number; context: string; state: StatusState; description: string }[];
   /** Checks API runs on the head commit (GitHub Actions reports through these, not statuses). */
