@@ -310,6 +310,17 @@ describe("a GitHub that answers differently", () => {
     expect(listing.skipped).toBe(1);
   });
 
+  it("answer a search page past GitHub's first 1,000 results as an empty page, without asking GitHub", async () => {
+    // What github.com answers for such a page (the emulator would serve an empty page instead).
+    await control().addFault({ method: "GET", path: "^/search/issues$", status: 422 });
+    const search = { kind: "pr", filter: "created", state: "open" } as const;
+    const beyond = await lib.dashboard.searchWork(userId, search, { page: 41 }); // results 1,001–1,025
+    expect(beyond).toMatchObject({ items: [], page: 41, lastPage: 40, hasNext: false });
+    expect(Object.keys((await control().stats()).calls).filter((route) => route.includes("search"))).toEqual([]);
+    // The last page inside the window is still asked for (and here refused, in its panel).
+    await expect(lib.dashboard.searchWork(userId, search, { page: 40 })).rejects.toBeTruthy();
+  });
+
   it("keep a search GitHub refuses (422) in its panel", async () => {
     await control().addFault({ method: "GET", path: "^/api/v3/search/issues$", status: 422, times: 1 });
     const { settle } = await import("@/lib/github/views/settle");

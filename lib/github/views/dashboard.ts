@@ -70,11 +70,18 @@ export function workQuery(search: WorkSearch): string {
 
 export const WORK_PAGE_SIZE = 25;
 
+/** GitHub serves only the first 1,000 results of a search, and refuses (422) a page past them. */
+const SEARCH_RESULT_LIMIT = 1000;
+
 export async function searchWork(
   userId: string,
   search: WorkSearch,
   { page = 1, perPage = WORK_PAGE_SIZE } = {},
 ): Promise<Listing<Issue>> {
+  const reachablePages = Math.ceil(SEARCH_RESULT_LIMIT / perPage);
+  // Past GitHub's window a page is empty, not a request GitHub refuses (the page says there is none).
+  if (page > reachablePages)
+    return { items: [], skipped: 0, page, lastPage: reachablePages, hasPrevious: true, hasNext: false, total: null };
   const github = githubFor(userId);
   const query = { q: workQuery(search), sort: "updated", order: "desc", per_page: perPage, page } as const;
   const answered = github.rest.search.issuesAndPullRequests(query);
@@ -91,8 +98,7 @@ export async function searchWork(
   if (!answer.success)
     return { items: [], skipped: 1, page, lastPage: page, hasPrevious: page > 1, hasNext: false, total: null };
   const parsed = parseEach(issueAnswer, answer.data.items);
-  // GitHub serves only the first 1,000 results of a search.
-  const reachable = Math.min(answer.data.total_count, 1000);
+  const reachable = Math.min(answer.data.total_count, SEARCH_RESULT_LIMIT);
   const info = pageInfoFromLink(headers.link, page);
   const items = parsed.items.map(toIssue);
   return {
