@@ -193,6 +193,36 @@ describe("dashboard loaders", () => {
     expect(details.every((d) => d?.asOf === undefined)).toBe(true);
   });
 
+  it("read every page of a pull request's reviews and check runs: the latest word and the 101st run count", async () => {
+    const repository = emu.state.repo("octocat", "hello-world")!;
+    const pull = emu.state.issuesOf(repository).find((i) => i.number === 6)!.pull!;
+    const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+    // GitHub lists reviews oldest first: octocat's latest word is review number 102.
+    pull.reviews = [
+      { id: 700000, user: "octocat", state: "APPROVED", submittedAt: at(0) },
+      ...Array.from({ length: 100 }, (_, i) => ({
+        id: 700001 + i,
+        user: "monalisa",
+        state: "COMMENTED" as const,
+        submittedAt: at(i + 1),
+      })),
+      { id: 700200, user: "octocat", state: "CHANGES_REQUESTED", submittedAt: at(200) },
+    ];
+    pull.checkRuns = [
+      ...Array.from({ length: 100 }, (_, i) => ({
+        id: 800000 + i,
+        name: `matrix-${i}`,
+        state: "success" as const,
+        startedAt: at(0),
+      })),
+      { id: 800100, name: "integration", state: "failure", startedAt: at(0) },
+    ];
+    const where = { owner: "octocat", repo: "hello-world", state: "closed" as const, page: 1 };
+    const [item] = (await lib.work.listRepositoryPulls(userId, where)).items;
+    expect(item).toMatchObject({ title: "Fix a typo", review: "changes_requested", checks: { state: "failure" } });
+    expect(item?.checks.sources.length).toBeGreaterThanOrEqual(101);
+  });
+
   it("count a review asked of a team (as CODEOWNERS asks) as a review requested", async () => {
     const repository = emu.state.repo("octocat", "hello-world")!;
     const pull = emu.state.issuesOf(repository).find((i) => i.number === 6)!.pull!;

@@ -66,8 +66,7 @@ export const pullAnswer = z.object({
 /** /search/issues: the items are checked one by one (issueAnswer). */
 export const searchAnswer = z.object({ total_count: z.number(), items: z.array(z.unknown()) });
 
-/** GET /repos/{o}/{r}/commits/{ref}/check-runs: the runs are checked one by one (checkRunAnswer). */
-export const checkRunsAnswer = z.object({ check_runs: z.array(z.unknown()) });
+/** A run of GET /repos/{o}/{r}/commits/{ref}/check-runs (Octokit's paginate gathers them from each page). */
 export const checkRunAnswer = z.object({
   name: z.string(),
   status: z.string(),

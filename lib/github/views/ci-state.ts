@@ -1,7 +1,7 @@
 import "server-only";
 import { httpStatusOf } from "../api/errors";
 import type { GitHubClient } from "../client";
-import { checkRunAnswer, checkRunsAnswer, combinedStatusAnswer, commitStatusAnswer, parseEach } from "./answers";
+import { checkRunAnswer, combinedStatusAnswer, commitStatusAnswer, parseEach } from "./answers";
 import type { CheckSource, CheckState, Checks } from "./work-items";
 
 // A commit's CI as GitHub's own pull request list shows it: check runs (the Checks API, through which
@@ -51,10 +51,9 @@ export function combineChecks(sources: CheckSource[]): Checks {
  * Server answer 404): no runs. Any other failure — a 403 for an App without "Checks: read", GitHub
  * down — is thrown, and the pull request's CI shows as unavailable rather than as "no checks".
  */
-async function checkRunsOrNone(load: Promise<{ data: unknown }>): Promise<unknown[]> {
+async function checkRunsOrNone(load: Promise<unknown[]>): Promise<unknown[]> {
   try {
-    const parsed = checkRunsAnswer.safeParse((await load).data);
-    return parsed.success ? parsed.data.check_runs : [];
+    return await load;
   } catch (error) {
     if (httpStatusOf(error) === 404) return [];
     throw error;
@@ -63,7 +62,8 @@ async function checkRunsOrNone(load: Promise<{ data: unknown }>): Promise<unknow
 
 export async function readChecks(github: GitHubClient, owner: string, repo: string, ref: string): Promise<Checks> {
   const [runs, combined] = await Promise.all([
-    checkRunsOrNone(github.rest.checks.listForRef({ owner, repo, ref, per_page: 100 })),
+    // Every page: a large matrix build's one failure may be run number 101.
+    checkRunsOrNone(github.paginate(github.rest.checks.listForRef, { owner, repo, ref, per_page: 100 })),
     github.rest.repos.getCombinedStatusForRef({ owner, repo, ref, per_page: 100 }),
   ]);
   const statuses = combinedStatusAnswer.safeParse(combined.data);

@@ -38,13 +38,15 @@ export async function pullDetails(
   pull: { number: number; headSha: string; requestedReviewers: number },
 ): Promise<PullDetails> {
   const [reviews, checks] = await Promise.all([
-    orUnavailable(github.rest.pulls.listReviews({ owner, repo, pull_number: pull.number, per_page: 100 })),
+    // Every page: GitHub lists reviews oldest first, and a busy pull request's latest word may be
+    // review number 101.
+    orUnavailable(
+      github.paginate(github.rest.pulls.listReviews, { owner, repo, pull_number: pull.number, per_page: 100 }),
+    ),
     orUnavailable(readChecks(github, owner, repo, pull.headSha)),
   ]);
   return {
-    review: reviews
-      ? summarizeReviews(parseEach(reviewAnswer, reviews.data).items, pull.requestedReviewers)
-      : "unavailable",
+    review: reviews ? summarizeReviews(parseEach(reviewAnswer, reviews).items, pull.requestedReviewers) : "unavailable",
     checks: checks ?? UNAVAILABLE_DETAILS.checks,
   };
 }
