@@ -79,6 +79,28 @@ test("with GitHub failing, /repos and a repository page show their stored copy, 
   await expect(items(pulls)).toHaveCount(2);
 });
 
+test("a pull request row whose review and CI GitHub cannot confirm says 'as of', while its fresh list says nothing", async ({
+  page,
+}) => {
+  await page.goto("/dashboard");
+  await panelsLoaded(page);
+  const pulls = panel(page, /^Your pull requests/);
+  await expect(pulls.getByText(/Checks (passed|failed|pending)/)).toHaveCount(3);
+  // The search is still fresh; the pull requests' own answers were marked stale (as a webhook
+  // does) and GitHub now fails for them.
+  await appDatabase().gitHubResponseCache.updateMany({
+    where: { url: { contains: "/repos/" } },
+    data: { freshUntil: null },
+  });
+  await emulatorControl.addFault({ method: "GET", path: "^/repos/", status: 502 });
+  await page.goto("/dashboard");
+  await panelsLoaded(page);
+  await expect(pulls.getByText(/Checks (passed|failed|pending)/)).toHaveCount(3);
+  await expect(pulls.getByText(/^as of /)).toHaveCount(3);
+  await expect(pulls.locator(".panel-stale")).toHaveCount(0);
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
+});
+
 test("a timeout or rate limit in one panel says so, and when the limit resets", async ({ page }) => {
   const reset = Math.floor(Date.now() / 1000) + 1800;
   await emulatorControl.addFault({
