@@ -274,6 +274,24 @@ export function searchItemJson(s: EmulatorState, repo: Repo, i: Issue): Json {
   return { ...issueJson(s, repo, i), score: 1 };
 }
 
+/** A team of `org` as GitHub's team objects show it (the fields of OpenAPI's "team"). */
+function teamJson(s: EmulatorState, org: string, slug: string, id: number) {
+  return {
+    id,
+    node_id: nodeId("Team", id),
+    url: `${api(s)}/orgs/${org}/teams/${slug}`,
+    html_url: `${s.baseUrl}/orgs/${org}/teams/${slug}`,
+    name: slug,
+    slug,
+    description: null,
+    privacy: "closed",
+    permission: "pull",
+    members_url: `${api(s)}/teams/${id}/members{/member}`,
+    repositories_url: `${api(s)}/teams/${id}/repos`,
+    parent: null,
+  };
+}
+
 export function pullSimpleJson(s: EmulatorState, repo: Repo, i: Issue, viewer?: string): Json {
   const pull = i.pull;
   if (!pull) throw new Error("not a pull request");
@@ -311,20 +329,7 @@ export function pullSimpleJson(s: EmulatorState, repo: Repo, i: Issue, viewer?: 
     assignee: base.assignee,
     assignees: base.assignees,
     requested_reviewers: pull.requestedReviewers.map((r) => userByLogin(s, r)),
-    requested_teams: (pull.requestedTeams ?? []).map((slug, n) => ({
-      id: pull.id * 100 + n,
-      node_id: `T_${pull.id}_${n}`,
-      url: `${api(s)}/orgs/${repo.owner}/teams/${slug}`,
-      html_url: `${s.baseUrl}/orgs/${repo.owner}/teams/${slug}`,
-      name: slug,
-      slug,
-      description: null,
-      privacy: "closed",
-      permission: "pull",
-      members_url: `${api(s)}/teams/${pull.id * 100 + n}/members{/member}`,
-      repositories_url: `${api(s)}/teams/${pull.id * 100 + n}/repos`,
-      parent: null,
-    })),
+    requested_teams: (pull.requestedTeams ?? []).map((slug, n) => teamJson(s, repo.owner, slug, pull.id * 100 + n)),
     commits_url: `${p}/commits`,
     review_comments_url: `${p}/comments`,
     review_comment_url: `${api(s)}/repos/${full}/pulls/comments{/number}`,
