@@ -68,4 +68,51 @@ describe.each(providers)("webhooks invalidate cached answers on %s", (provider) 
     expect(after.issues.find((i) => i.number === issue.number)?.title).toBe("Changed on GitHub");
     expect(after.search.items.find((i) => i.number === issue.number)?.title).toBe("Changed on GitHub");
   });
+
+  it("a repository renamed or transferred: answers stored under its former name are stale too", async () => {
+    await world.control.reset();
+    const user = await connectedUser(world, "octocat");
+    const { DEMO_GITHUB_APP } = await import("@/lib/config/demo");
+    const { createHmac } = await import("node:crypto");
+    const deliver = (payload: object) => {
+      const body = JSON.stringify(payload);
+      const signature = `sha256=${createHmac("sha256", DEMO_GITHUB_APP.webhookSecret).update(body).digest("hex")}`;
+      return POST(
+        new Request("http://localhost/api/github/webhooks", {
+          method: "POST",
+          headers: {
+            "x-github-event": "repository",
+            "x-github-delivery": crypto.randomUUID(),
+            "x-hub-signature-256": signature,
+          },
+          body,
+        }),
+      );
+    };
+    const staleness = async (path: string) =>
+      (await world.inspect.gitHubResponseCache.findFirstOrThrow({ where: { url: { endsWith: path } } })).freshUntil;
+    for (const [repo, payload] of [
+      [
+        "hello-world",
+        {
+          action: "renamed",
+          changes: { repository: { name: { from: "hello-world" } } },
+          repository: { full_name: "octocat/hello-universe" },
+        },
+      ],
+      [
+        "spoon-knife",
+        {
+          action: "transferred",
+          changes: { owner: { from: { organization: { login: "octocat" } } } },
+          repository: { full_name: "github/spoon-knife" },
+        },
+      ],
+    ] as const) {
+      await lib.githubFor(user.id).request("GET /repos/{owner}/{repo}", { owner: "octocat", repo });
+      expect(await staleness(`/repos/octocat/${repo}`)).not.toBeNull();
+      expect((await deliver(payload)).status).toBe(200);
+      expect(await staleness(`/repos/octocat/${repo}`)).toBeNull();
+    }
+  });
 });

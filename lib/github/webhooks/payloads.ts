@@ -48,8 +48,34 @@ export const webhookPayloads = {
   check_run: repositoryChange,
   check_suite: repositoryChange,
   status: repositoryChange,
-  repository: repositoryChange,
+  // Renamed or transferred: `repository` names it by its new name, `changes` by its former one.
+  repository: repositoryChange.extend({
+    changes: z
+      .object({
+        repository: z.object({ name: z.object({ from: z.string() }) }).optional(),
+        owner: z
+          .object({
+            from: z.object({
+              user: z.object({ login: z.string() }).optional(),
+              organization: z.object({ login: z.string() }).optional(),
+            }),
+          })
+          .optional(),
+      })
+      .optional()
+      .catch(undefined),
+  }),
 };
+
+/** A renamed or transferred repository's former full name, from a `repository` delivery. */
+export function formerFullName(payload: z.infer<(typeof webhookPayloads)["repository"]>): string | null {
+  const [owner = "", name = ""] = payload.repository.full_name.split("/");
+  const from = payload.changes;
+  const formerOwner = from?.owner?.from.user?.login ?? from?.owner?.from.organization?.login ?? owner;
+  const formerName = from?.repository?.name.from ?? name;
+  const former = `${formerOwner}/${formerName}`;
+  return former !== payload.repository.full_name && /^[\w.-]+\/[\w.-]+$/.test(former) ? former : null;
+}
 
 /** Events that only say "this repository's data changed". */
 export const REPOSITORY_CHANGE_EVENTS = [

@@ -21,6 +21,7 @@ import {
   REPOSITORY_CHANGE_EVENTS,
   webhookPayloads,
   type HandledEvent,
+  formerFullName,
 } from "./payloads";
 import { logger } from "../../ops/logger";
 import { metrics } from "../../ops/metrics";
@@ -176,7 +177,9 @@ async function apply(
   const apiUrl = getEnv().github.apiUrl;
   if ((REPOSITORY_CHANGE_EVENTS as readonly string[]).includes(event)) {
     const { repository } = data as Payload<"issues">;
-    await markRepositoryAnswersStale(tx, apiUrl, [repository.full_name], {
+    // A renamed or transferred repository's answers are stored under its former name too.
+    const former = event === "repository" ? formerFullName(data as Payload<"repository">) : null;
+    await markRepositoryAnswersStale(tx, apiUrl, former ? [repository.full_name, former] : [repository.full_name], {
       includeRepositoryLists: event === "repository",
     });
     return;
