@@ -61,12 +61,23 @@ function clientFor(
   userId: string,
   maxAgeSeconds = 0,
   store: { read: ReadRows; write: Pick<Database, "$executeRaw"> } = { read: rowReader(database.url), write: db },
+  /** Runs as GitHub's answer (or its 304) travels back, before the cache stores it. */
+  afterAnswer?: () => Promise<void>,
 ) {
   const octokit = new Octokit({
     auth: token,
     baseUrl: emu.apiUrl,
     log: { debug() {}, info() {}, warn() {}, error() {} },
   });
+  if (afterAnswer) {
+    octokit.hook.wrap("request", async (request, options) => {
+      try {
+        return await request(options);
+      } finally {
+        await afterAnswer();
+      }
+    });
+  }
   // What githubFor's inner hook does: GitHub's failures become GitHubUnavailableError.
   octokit.hook.error("request", (error) => {
     const status = (error as { status?: number }).status ?? 0;
@@ -273,6 +284,33 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
     // An ordinary read of the same answer still gets the copy, marked stale.
     await expect(clientFor("person-1", 60).request("GET /user")).resolves.toMatchObject({ status: 200 });
   });
+
+  it.each(["304", "200"] as const)(
+    "an answer (%s) asked for before a webhook's invalidation and stored after it is not fresh",
+    async (answer) => {
+      const issues = (client: Octokit) =>
+        client.rest.issues.listForRepo({ owner: "octocat", repo: "hello-world", state: "all" });
+      const titleOfFirst = async (client: Octokit) => (await issues(client)).data.find((i) => i.number === 1)?.title;
+      await titleOfFirst(clientFor("person-1", 60));
+      if (answer === "200")
+        await emulatorControl(emu.url).updateIssue("octocat/hello-world", 1, { title: "Changed once" });
+      clock += 61_000;
+      // GitHub answers; then the issue changes and its webhook is handled before the answer is stored.
+      let changed = false;
+      const racing = clientFor("person-1", 60, undefined, async () => {
+        if (changed) return;
+        changed = true;
+        await emulatorControl(emu.url).updateIssue("octocat/hello-world", 1, { title: "Changed on GitHub" });
+        await markRepositoryAnswersStale(db, emu.apiUrl, ["octocat/hello-world"], {
+          databaseUrl: database.url,
+          at: new Date(clock),
+        });
+      });
+      expect(await titleOfFirst(racing)).not.toBe("Changed on GitHub");
+      // The next view asks GitHub again and shows the change.
+      expect(await titleOfFirst(clientFor("person-1", 60))).toBe("Changed on GitHub");
+    },
+  );
 
   it("a row marked stale (null freshUntil, as a webhook leaves it) is revalidated at once", async () => {
     await clientFor("person-1", 60).rest.users.getAuthenticated();

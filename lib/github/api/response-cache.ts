@@ -28,7 +28,7 @@ export type StoredAnswer = {
   etag: string;
   data: unknown;
   link: string | null;
-  /** When GitHub sent it (becomes the row's updatedAt). */
+  /** When it was asked for (becomes the row's updatedAt: GitHub's state at that moment or later). */
   at: Date;
   freshUntil: Date | null;
 };
@@ -146,6 +146,9 @@ export function addResponseCache(
     const cached = await cache.get(url);
     if (cached && !revalidate && isFresh(cached)) return { response: fromCache(cached, url), stale: null };
     if (cached) options.headers = { ...options.headers, "if-none-match": cached.etag };
+    // The answer is GitHub's state at some moment after this one: it is stored as of now, and a
+    // webhook handled from now on may be about a change the answer does not show yet.
+    const askedAt = new Date(now());
     try {
       const answer = (await request(options)) as Answer;
       const response = { ...answer, data: withoutApiLinks(answer.data, String(options.baseUrl)) };
@@ -155,7 +158,7 @@ export function addResponseCache(
           etag: String(etag),
           data: response.data,
           link: (response.headers.link as string | undefined) ?? null,
-          at: new Date(now()),
+          at: askedAt,
           freshUntil: freshUntil(response.headers),
         });
       }
@@ -164,7 +167,7 @@ export function addResponseCache(
       if (!cached) throw error;
       const notModified = error as { status?: number; response?: { headers: Headers } };
       if (notModified.status === 304 && notModified.response) {
-        await cache.confirm(url, new Date(now()), freshUntil(notModified.response.headers));
+        await cache.confirm(url, askedAt, freshUntil(notModified.response.headers));
         return { response: fromCache(cached, url, notModified.response.headers), stale: null };
       }
       // A read that decides access (no-cache) never falls back on a stored copy: an installation

@@ -91,12 +91,17 @@ export function databaseResponseCache(
         Prisma.sql`"userId" = ${userId} AND "url" IN (${Prisma.join([...urls])})`,
         databaseUrl,
       );
-      await write.$executeRaw`UPDATE ${table} SET "updatedAt" = ${at}, "freshUntil" = ${freshUntil} WHERE ${rows}`;
+      await write.$executeRaw`UPDATE ${table} SET "updatedAt" = ${at},
+        "freshUntil" = CASE WHEN "invalidatedAt" >= ${timestampParameter(at, databaseUrl)} THEN NULL
+          ELSE ${timestampParameter(freshUntil, databaseUrl)} END WHERE ${rows}`;
     }
   });
   const connections = rawTable("GitHubConnection", databaseUrl);
   // Answers that arrive in the same turn are stored with one statement, on SQLite and PostgreSQL
   // alike; two instances storing the same URL at once both succeed, and the last answer stays.
+  // An answer asked for before a webhook said it changed (invalidatedAt later than the asking,
+  // which is the row's updatedAt) is stored without freshness: GitHub may have sent it before the
+  // change, and its write may land after the invalidation.
   // Only while the person is connected: an answer to a view under way when their connection ended
   // (disconnected, revoked) would otherwise outlive the deletion of their answers. The check waits
   // for an ending under way (forShare), and an ending waits for a store under way.
@@ -116,7 +121,8 @@ export function databaseResponseCache(
       WHERE EXISTS (SELECT 1 FROM ${connections}
         WHERE "userId" = ${userId} AND "status" = ${"connected" satisfies ConnectionStatus} ${forShare(databaseUrl)})
       ON CONFLICT ("userId", "url") DO UPDATE SET "etag" = excluded."etag", "body" = excluded."body",
-        "updatedAt" = excluded."updatedAt", "freshUntil" = excluded."freshUntil"`;
+        "updatedAt" = excluded."updatedAt",
+        "freshUntil" = CASE WHEN ${table}."invalidatedAt" >= excluded."updatedAt" THEN NULL ELSE excluded."freshUntil" END`;
   });
   return {
     async get(url) {
@@ -148,15 +154,17 @@ export function databaseResponseCache(
  * GitHub told us (a webhook) that these repositories changed: every person's cached answers about
  * them, and every cached search (which may list their issues and pull requests), are revalidated
  * on the next read. With `includeRepositoryLists`, lists of repositories too (one was added,
- * removed, renamed). Only freshUntil changes: updatedAt keeps saying when GitHub last confirmed
- * the answer, which a stale copy shows as "as of". Raw SQL because Prisma's updateMany would also
- * move updatedAt.
+ * removed, renamed). updatedAt keeps saying when GitHub last confirmed the answer, which a stale
+ * copy shows as "as of"; invalidatedAt says when this happened, so that an answer asked for
+ * before it and stored after it is not fresh (the store's CASE). Rows already stale are marked
+ * again for that reason: one of them may be being revalidated right now. Raw SQL because
+ * Prisma's updateMany would also move updatedAt.
  */
 export async function markRepositoryAnswersStale(
   writer: Pick<Database, "$executeRaw">,
   apiUrl: string,
   fullNames: string[],
-  { includeRepositoryLists = false, databaseUrl = getEnv().databaseUrl } = {},
+  { includeRepositoryLists = false, databaseUrl = getEnv().databaseUrl, at = new Date() } = {},
 ): Promise<number> {
   const patterns = [
     ...fullNames.flatMap((name) => [
@@ -175,8 +183,8 @@ export async function markRepositoryAnswersStale(
     " OR ",
   );
   const table = rawTable("GitHubResponseCache", databaseUrl);
-  const rows = rowsInKeyOrder(table, CACHE_KEY, Prisma.sql`"freshUntil" IS NOT NULL AND (${matching})`, databaseUrl);
-  return writer.$executeRaw`UPDATE ${table} SET "freshUntil" = NULL WHERE ${rows}`;
+  const rows = rowsInKeyOrder(table, CACHE_KEY, matching, databaseUrl);
+  return writer.$executeRaw`UPDATE ${table} SET "freshUntil" = NULL, "invalidatedAt" = ${at} WHERE ${rows}`;
 }
 
 /**

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "GitHubResponseCache" ADD COLUMN "invalidatedAt" DATETIME;
+
