@@ -80,10 +80,20 @@ describe("GitHub failures", () => {
       reason: "rate_limited",
       retryAt: new Date(1767272400 * 1000),
     });
-    expect(asGitHubFailure(answer(403, {}, "You have exceeded a secondary rate limit."), false, now)).toMatchObject({
+    // A secondary limit without retry-after: at least a minute, as GitHub asks — not the primary
+    // limit's reset, which its x-ratelimit-reset still describes.
+    const secondary = "You have exceeded a secondary rate limit.";
+    expect(asGitHubFailure(answer(403, {}, secondary), false, now)).toMatchObject({
       reason: "rate_limited",
-      retryAt: null,
+      retryAt: new Date(now + 60_000),
     });
+    expect(
+      asGitHubFailure(
+        answer(403, { "x-ratelimit-remaining": "4321", "x-ratelimit-reset": String(now / 1000 + 3000) }, secondary),
+        false,
+        now,
+      ),
+    ).toMatchObject({ reason: "rate_limited", retryAt: new Date(now + 60_000) });
   });
 
   it("5xx, network failures and timeouts are unavailability; 403 and 404 stay what they are", () => {

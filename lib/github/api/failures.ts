@@ -10,6 +10,9 @@ export function responseHeadersOf(error: unknown): Record<string, string | numbe
   return error instanceof RequestError ? error.response?.headers : undefined;
 }
 
+/** What GitHub asks after a secondary rate limit that names no time. */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+
 const isTimeout = (error: unknown) => error instanceof Error && error.name === "TimeoutError";
 
 export function asGitHubFailure(error: unknown, timedOut: boolean, now = Date.now()): unknown {
@@ -23,14 +26,17 @@ export function asGitHubFailure(error: unknown, timedOut: boolean, now = Date.no
   if (status === 403 || status === 429) {
     const retryAfter = Number(headers["retry-after"]);
     const reset = Number(headers["x-ratelimit-reset"]);
-    const limited =
-      headers["x-ratelimit-remaining"] === "0" || Number.isFinite(retryAfter) || /rate limit/i.test(error.message);
+    const usedUp = headers["x-ratelimit-remaining"] === "0";
+    const limited = usedUp || Number.isFinite(retryAfter) || /rate limit/i.test(error.message);
     if (limited) {
+      // GitHub's rule: wait retry-after when it is sent; else, when the primary limit is used up,
+      // until x-ratelimit-reset; else (a secondary limit) at least a minute. x-ratelimit-reset
+      // describes the primary limit, which may reset an hour from now.
       const retryAt = Number.isFinite(retryAfter)
         ? new Date(now + retryAfter * 1000)
-        : Number.isFinite(reset)
+        : usedUp && Number.isFinite(reset)
           ? new Date(reset * 1000)
-          : null;
+          : new Date(now + SECONDARY_LIMIT_WAIT_MS);
       return new GitHubUnavailableError("rate_limited", retryAt);
     }
   }
