@@ -312,6 +312,18 @@ describe(`freshness, coalescing and stale-if-error (${provider})`, () => {
     },
   );
 
+  it("another media type of a stored URL is asked of GitHub and not stored over the JSON answer", async () => {
+    const { data: json } = await clientFor("person-1", 60).request("GET /user");
+    const before = await totalCalls();
+    const raw = { headers: { accept: "application/vnd.github.raw+json" } };
+    await clientFor("person-1", 60).request("GET /user", raw);
+    await clientFor("person-1", 60).request("GET /user", raw);
+    expect((await totalCalls()) - before).toBe(2);
+    // The JSON answer is still the stored one, and still fresh.
+    expect((await clientFor("person-1", 60).request("GET /user")).data).toEqual(json);
+    expect((await totalCalls()) - before).toBe(2);
+  });
+
   it("a row marked stale (null freshUntil, as a webhook leaves it) is revalidated at once", async () => {
     await clientFor("person-1", 60).rest.users.getAuthenticated();
     await db.gitHubResponseCache.updateMany({ data: { freshUntil: null } });

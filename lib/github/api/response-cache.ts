@@ -71,6 +71,9 @@ export function readsInFlight(): number {
   return inFlight.size;
 }
 
+/** Octokit's default Accept: the one media type the store keeps. */
+const STORED_MEDIA_TYPE = "application/vnd.github.v3+json";
+
 // A look at the stored answer, whatever its age, that never asks GitHub: `stored()` below.
 const STORED_ONLY = "hublinkStoredOnly";
 const STORED_FRESHNESS = "x-hublink-stored";
@@ -191,17 +194,21 @@ export function addResponseCache(
       return request(options);
     }
     const { url, headers } = octokit.request.endpoint.parse(options);
+    // The store keeps one answer per URL, in Octokit's default media type: a raw file, a diff or a
+    // preview shape of the same URL is another answer, never stored and asked of GitHub every time.
+    const storable = String(headers.accept ?? "") === STORED_MEDIA_TYPE;
     if (options.request?.[STORED_ONLY]) {
-      const cached = await cache.get(url);
+      const cached = storable ? await cache.get(url) : null;
       if (!cached) throw new NotStoredError(url);
       const freshness = { [STORED_FRESHNESS]: isFresh(cached) ? "fresh" : "stale" };
       return fromCache(cached, url, freshness) as Awaited<ReturnType<typeof request>>;
     }
+    if (!storable) return request(options);
     // A caller deciding access (e.g. which installations a person may use) asks with `no-cache`:
     // never the stored answer unasked nor when GitHub fails, but still a conditional request.
     const revalidate = /\bno-cache\b/i.test(String(headers["cache-control"] ?? ""));
-    // The media type is part of the answer's shape; the person decides whose token and cache.
-    const key = `${owner}\n${String(headers.accept ?? "")}\n${revalidate}\n${url}`;
+    // The person decides whose token and cache.
+    const key = `${owner}\n${revalidate}\n${url}`;
     let shared = answered.get(key) ?? inFlight.get(key);
     if (!shared) {
       shared = load(request, options, url, revalidate).finally(() => inFlight.delete(key));
