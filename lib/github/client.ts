@@ -6,7 +6,7 @@ import { db, readRows } from "../db/client";
 import { getEnv } from "../config/env";
 import { asGitHubFailure, responseHeadersOf } from "./api/failures";
 import { noteRateLimit } from "./api/rate-limit";
-import { perPersonConcurrency, retryOnRequest } from "./api/request-scheduling";
+import { perPersonConcurrency, retryOnRequest, retryServerErrorOnce } from "./api/request-scheduling";
 import { addResponseCache } from "./api/response-cache";
 import { databaseResponseCache } from "./api/response-store";
 import { connectionAuthStrategy } from "./tokens/valid-token";
@@ -64,18 +64,6 @@ const searchGate = {
 const readsKey = Symbol.for("hublink.github.readsPerPerson");
 const processWide = globalThis as unknown as Record<symbol, ReturnType<typeof perPersonConcurrency> | undefined>;
 const READS_PER_PERSON = (processWide[readsKey] ??= perPersonConcurrency(10));
-
-/**
- * One quick retry of what GitHub may not repeat: a 5xx, or no answer at all (Octokit reports a
- * network failure as 500). A person is waiting, and "Try again" is theirs to press. Rate limits
- * (403/429) are the plugin's to retry, when GitHub says they reset within seconds. This is
- * @octokit/plugin-retry's rule for `retries: 1`, without the Bottleneck it creates per request.
- */
-const RETRY_SERVER_ERROR_AFTER_MS = 250;
-function retryServerErrorOnce(error: unknown, { retryCount }: { retryCount: number }): number | undefined {
-  const status = (error as { status?: unknown }).status;
-  return retryCount === 0 && typeof status === "number" && status >= 500 ? RETRY_SERVER_ERROR_AFTER_MS : undefined;
-}
 
 function scheduling(): object {
   const retryLimiter = retryOnRequest();

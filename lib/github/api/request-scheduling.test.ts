@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { perPersonConcurrency, retryOnRequest } from "./request-scheduling";
+import {
+  perPersonConcurrency,
+  RETRY_SERVER_ERROR_AFTER_MS,
+  retryOnRequest,
+  retryServerErrorOnce,
+} from "./request-scheduling";
 
 /** A task that stays in flight until released, counting how many are in flight at once. */
 function gate() {
@@ -79,5 +84,22 @@ describe("retryOnRequest", () => {
       }),
     ).rejects.toBe(failure);
     expect(calls).toBe(2);
+  });
+});
+
+describe("retryServerErrorOnce", () => {
+  const options = (signal?: AbortSignal) => [{}, {}, { url: "/user", request: { signal } }];
+  const status = (code: number) => Object.assign(new Error("GitHub"), { status: code });
+  it("retries a 5xx or a network failure once, and nothing else", () => {
+    const live = new AbortController().signal;
+    expect(retryServerErrorOnce(status(502), { retryCount: 0, args: options(live) })).toBe(RETRY_SERVER_ERROR_AFTER_MS);
+    expect(retryServerErrorOnce(status(500), { retryCount: 0, args: options() })).toBe(RETRY_SERVER_ERROR_AFTER_MS);
+    expect(retryServerErrorOnce(status(502), { retryCount: 1, args: options(live) })).toBeUndefined();
+    expect(retryServerErrorOnce(status(404), { retryCount: 0, args: options(live) })).toBeUndefined();
+    expect(retryServerErrorOnce(status(403), { retryCount: 0, args: options(live) })).toBeUndefined();
+  });
+  it("does not retry once the request's deadline has passed (the abort Octokit reports as a 500)", () => {
+    const expired = AbortSignal.abort(new DOMException("GitHub did not answer in time", "TimeoutError"));
+    expect(retryServerErrorOnce(status(500), { retryCount: 0, args: options(expired) })).toBeUndefined();
   });
 });

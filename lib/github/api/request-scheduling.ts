@@ -62,3 +62,22 @@ export function retryOnRequest() {
     },
   };
 }
+
+/**
+ * One quick retry of what GitHub may not repeat: a 5xx, or no answer at all (Octokit reports a
+ * network failure as 500). A person is waiting, and "Try again" is theirs to press. Rate limits
+ * (403/429) are the plugin's to retry, when GitHub says they reset within seconds. Not once the
+ * request's deadline has passed (Octokit reports that abort as a 500 too): the retry could only
+ * fail, a quarter of a second later. This is @octokit/plugin-retry's rule for `retries: 1`,
+ * without the Bottleneck it creates per request. `args` are the plugin's: [state, request, options].
+ */
+export const RETRY_SERVER_ERROR_AFTER_MS = 250;
+export function retryServerErrorOnce(
+  error: unknown,
+  { retryCount, args }: { retryCount: number; args: unknown[] },
+): number | undefined {
+  const status = (error as { status?: unknown }).status;
+  const deadline = (args[2] as { request?: { signal?: AbortSignal } } | undefined)?.request?.signal;
+  if (retryCount > 0 || deadline?.aborted) return undefined;
+  return typeof status === "number" && status >= 500 ? RETRY_SERVER_ERROR_AFTER_MS : undefined;
+}
