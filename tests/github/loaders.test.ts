@@ -223,6 +223,25 @@ describe("dashboard loaders", () => {
     expect(item?.checks.sources.length).toBeGreaterThanOrEqual(101);
   });
 
+  it("read every page of a commit's statuses: a failing context after the first hundred fails the commit", async () => {
+    const repository = emu.state.repo("octocat", "hello-world")!;
+    const pull = emu.state.issuesOf(repository).find((i) => i.number === 6)!.pull!;
+    pull.checkRuns = [];
+    pull.statuses = [
+      ...Array.from({ length: 100 }, (_, i) => ({
+        id: 900000 + i,
+        context: `ci/shard-${i}`,
+        state: "success" as const,
+        description: "passed",
+      })),
+      { id: 900100, context: "ci/integration", state: "failure", description: "failed" },
+    ];
+    const where = { owner: "octocat", repo: "hello-world", state: "closed" as const, page: 1 };
+    const [item] = (await lib.work.listRepositoryPulls(userId, where)).items;
+    expect(item?.checks.state).toBe("failure");
+    expect(item?.checks.sources).toHaveLength(101);
+  });
+
   it("count a review asked of a team (as CODEOWNERS asks) as a review requested", async () => {
     const repository = emu.state.repo("octocat", "hello-world")!;
     const pull = emu.state.issuesOf(repository).find((i) => i.number === 6)!.pull!;

@@ -75,7 +75,10 @@ export const checkRunAnswer = z.object({
 });
 
 /** GET /repos/{o}/{r}/commits/{ref}/status: the statuses are checked one by one (commitStatusAnswer). */
-export const combinedStatusAnswer = z.object({ statuses: z.array(z.unknown()) });
+export const combinedStatusAnswer = z.object({
+  statuses: z.array(z.unknown()),
+  total_count: z.number().optional().catch(undefined),
+});
 export const commitStatusAnswer = z.object({ context: z.string(), state: z.string() });
 
 export const reviewAnswer = z.object({ user: login.nullable(), state: z.string() });

@@ -60,20 +60,46 @@ async function checkRunsOrNone(load: Promise<unknown[]>): Promise<unknown[]> {
   }
 }
 
+/** At most this many pages of a commit's statuses are read: 1,000 contexts (GitHub keeps one status per context). */
+const STATUS_PAGES = 10;
+
+/**
+ * Every commit status of a ref, the latest of each context. The combined status answer names how
+ * many there are (total_count) but Octokit's paginate cannot gather it (its list sits beside the
+ * combined state), so the pages after the first are asked for side by side.
+ */
+async function commitStatuses(github: GitHubClient, owner: string, repo: string, ref: string): Promise<unknown[]> {
+  const page = async (number: number) => {
+    // Page 1 without `page`, the URL every earlier read of a single page used.
+    const answer = await github.rest.repos.getCombinedStatusForRef({
+      owner,
+      repo,
+      ref,
+      per_page: 100,
+      page: number > 1 ? number : undefined,
+    });
+    const parsed = combinedStatusAnswer.safeParse(answer.data);
+    return parsed.success ? parsed.data : { statuses: [], total_count: 0 };
+  };
+  const first = await page(1);
+  const pages = Math.min(Math.ceil((first.total_count ?? 0) / 100), STATUS_PAGES);
+  const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)));
+  return [first, ...rest].flatMap((answer) => answer.statuses);
+}
+
 export async function readChecks(github: GitHubClient, owner: string, repo: string, ref: string): Promise<Checks> {
-  const [runs, combined] = await Promise.all([
+  const [runs, statuses] = await Promise.all([
     // Every page: a large matrix build's one failure may be run number 101.
     checkRunsOrNone(github.paginate(github.rest.checks.listForRef, { owner, repo, ref, per_page: 100 })),
-    github.rest.repos.getCombinedStatusForRef({ owner, repo, ref, per_page: 100 }),
+    commitStatuses(github, owner, repo, ref),
   ]);
-  const statuses = combinedStatusAnswer.safeParse(combined.data);
   return combineChecks([
     ...parseEach(checkRunAnswer, runs).items.map((run) => ({
       name: run.name,
       state: checkRunState(run),
       via: run.app?.name ?? "Checks",
     })),
-    ...(statuses.success ? parseEach(commitStatusAnswer, statuses.data.statuses).items : []).map((status) => ({
+    ...parseEach(commitStatusAnswer, statuses).items.map((status) => ({
       name: status.context,
       state: statusState(status.state),
       via: "commit status",

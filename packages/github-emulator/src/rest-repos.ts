@@ -186,15 +186,20 @@ export const getCombinedStatus: RestRoute = {
     }));
     const full = repository(r.state, repo);
     const minimal = Object.fromEntries(Object.entries(full).filter(([k]) => !["permissions"].includes(k)));
-    return ok({
-      state: combinedState(statuses.map((s) => s.state)),
-      statuses,
-      sha: commitSha,
-      total_count: statuses.length,
-      repository: minimal,
-      commit_url: `${api}/commits/${commitSha}`,
-      url: `${api}/commits/${commitSha}/status`,
-    });
+    // The state covers every context; the statuses come a page at a time (per_page, page, Link).
+    const { page, headers } = paginate(r, statuses);
+    return ok(
+      {
+        state: combinedState(statuses.map((s) => s.state)),
+        statuses: page,
+        sha: commitSha,
+        total_count: statuses.length,
+        repository: minimal,
+        commit_url: `${api}/commits/${commitSha}`,
+        url: `${api}/commits/${commitSha}/status`,
+      },
+      headers,
+    );
   },
 };
 
