@@ -154,8 +154,8 @@ export function databaseResponseCache(
  * GitHub told us (a webhook) that these repositories changed: every person's cached answers about
  * them, and every cached search (which may list their issues and pull requests), are revalidated
  * on the next read. With `includeRepositoryLists`, lists of repositories too (one was added,
- * removed, renamed). updatedAt keeps saying when GitHub last confirmed the answer, which a stale
- * copy shows as "as of"; invalidatedAt says when this happened, so that an answer asked for
+ * removed, renamed). updatedAt is left alone (when the answer GitHub last sent or confirmed was
+ * asked for, which a stale copy shows as "as of"); invalidatedAt says when this happened, so that an answer asked for
  * before it and stored after it is not fresh (the store's CASE). Rows already stale are marked
  * again for that reason: one of them may be being revalidated right now. Raw SQL because
  * Prisma's updateMany would also move updatedAt.

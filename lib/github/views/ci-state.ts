@@ -60,7 +60,8 @@ async function checkRunsOrNone(load: Promise<unknown[]>): Promise<unknown[]> {
   }
 }
 
-/** At most this many pages of a commit's statuses are read: 1,000 contexts (GitHub keeps one status per context). */
+/** GitHub's largest page, and at most this many pages of a commit's statuses (one per context). */
+const PER_PAGE = 100;
 const STATUS_PAGES = 10;
 
 /**
@@ -75,14 +76,14 @@ async function commitStatuses(github: GitHubClient, owner: string, repo: string,
       owner,
       repo,
       ref,
-      per_page: 100,
+      per_page: PER_PAGE,
       page: number > 1 ? number : undefined,
     });
     const parsed = combinedStatusAnswer.safeParse(answer.data);
     return parsed.success ? parsed.data : { statuses: [], total_count: 0 };
   };
   const first = await page(1);
-  const pages = Math.min(Math.ceil((first.total_count ?? 0) / 100), STATUS_PAGES);
+  const pages = Math.min(Math.ceil((first.total_count ?? 0) / PER_PAGE), STATUS_PAGES);
   const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)));
   return [first, ...rest].flatMap((answer) => answer.statuses);
 }
@@ -90,7 +91,7 @@ async function commitStatuses(github: GitHubClient, owner: string, repo: string,
 export async function readChecks(github: GitHubClient, owner: string, repo: string, ref: string): Promise<Checks> {
   const [runs, statuses] = await Promise.all([
     // Every page: a large matrix build's one failure may be run number 101.
-    checkRunsOrNone(github.paginate(github.rest.checks.listForRef, { owner, repo, ref, per_page: 100 })),
+    checkRunsOrNone(github.paginate(github.rest.checks.listForRef, { owner, repo, ref, per_page: PER_PAGE })),
     commitStatuses(github, owner, repo, ref),
   ]);
   return combineChecks([
