@@ -57,6 +57,10 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's static files and the files in public/.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon|apple-touch-icon|manifest.webmanifest).*)"],
+  // Everything but Next's static files and the files in public/, each named whole: a prefix
+  // ("icon") or an unescaped dot also skipped "/icons" or "/faviconXico", which are answered by the
+  // not-found page — without these headers.
+  matcher: [
+    "/((?!_next/static/|_next/image$|(?:favicon\\.ico|icon\\.svg|icon-192\\.png|icon-512\\.png|apple-touch-icon\\.png|manifest\\.webmanifest)$).*)",
+  ],
 };

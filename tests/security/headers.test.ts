@@ -1,5 +1,7 @@
 // Security headers: what proxy.ts sends with every response (unit level; the browser suite checks
 // that a framed page does not load and that pages still run under the CSP).
+import { readdirSync } from "node:fs";
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
@@ -55,6 +57,33 @@ describe("proxy", () => {
       const response = await proxy(new NextRequest(`http://localhost:3000${path}`));
       expect(response.headers.get("x-frame-options")).toBe("DENY");
       expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    },
+  );
+
+  // Next runs the proxy only for paths its matcher accepts; any other address is still answered —
+  // an unknown one with the not-found page, which shows a signed-in person the app's shell (and its
+  // sign-out form). Only the static files themselves may skip the proxy, not every path that
+  // begins like one of them.
+  it.each([
+    "/icons",
+    "/iconography",
+    "/icon.svg.html",
+    "/faviconXico",
+    "/favicon.icon",
+    "/apple-touch-icons",
+    "/manifest.webmanifest2",
+    "/_next/staticx",
+  ])("runs for %s, an address that only begins like a static file", async (path) => {
+    const { config } = await import("@/proxy");
+    expect(unstable_doesMiddlewareMatch({ config, url: path })).toBe(true);
+  });
+
+  // Every file in public/ (a new one belongs in the matcher too) and Next's own static files.
+  it.each([...readdirSync("public").map((file) => `/${file}`), "/_next/static/chunks/app.js", "/_next/image"])(
+    "leaves the static file %s alone",
+    async (path) => {
+      const { config } = await import("@/proxy");
+      expect(unstable_doesMiddlewareMatch({ config, url: path })).toBe(false);
     },
   );
 
