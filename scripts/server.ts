@@ -15,23 +15,16 @@ import { isDraining, runShutdownHooks, startDraining } from "../lib/ops/lifecycl
 import { logger } from "../lib/ops/logger";
 import { metrics } from "../lib/ops/metrics";
 import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from "../lib/ops/request-context";
+import { routePatterns, type RoutesManifest } from "../lib/ops/route-pattern";
 
 /** In-flight requests get this long after SIGTERM; then the rest are cut. Under Kubernetes' default 30 s. */
 const DRAIN_TIMEOUT_MS = 15_000;
 
-type Manifest = { staticRoutes?: { page: string; regex: string }[]; dynamicRoutes?: { page: string; regex: string }[] };
-
 /** Maps a path to its route pattern (/repos/[owner]/[repo]) from the build's routes manifest. */
 function routeMatcher(dir: string): (pathname: string) => string {
-  const manifest = JSON.parse(readFileSync(path.join(dir, ".next", "routes-manifest.json"), "utf8")) as Manifest;
-  const routes = [...(manifest.staticRoutes ?? []), ...(manifest.dynamicRoutes ?? [])].map((route) => ({
-    page: route.page,
-    regex: new RegExp(route.regex),
-  }));
-  return (pathname) => {
-    if (pathname.startsWith("/_next/")) return pathname.split("/").slice(0, 3).join("/");
-    return routes.find((route) => route.regex.test(pathname))?.page ?? "unmatched";
-  };
+  return routePatterns(
+    JSON.parse(readFileSync(path.join(dir, ".next", "routes-manifest.json"), "utf8")) as RoutesManifest,
+  );
 }
 
 /**
