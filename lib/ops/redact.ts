@@ -2,8 +2,13 @@
 // no call site can leak a token by passing it in a message, a field or an error's stack.
 // Not server-only: the production server (scripts/server.ts) logs outside the Next.js bundle.
 
-/** GitHub's token formats: gho_/ghp_/ghu_/ghs_/ghr_ prefixes and fine-grained github_pat_ tokens. */
-const GITHUB_TOKEN = /\b(?:gh[opusr]_[A-Za-z0-9_]{8,}|github_pat_[A-Za-z0-9_]{8,})/g;
+/**
+ * GitHub's token formats: gho_/ghp_/ghu_/ghs_/ghr_ prefixes and fine-grained github_pat_ tokens.
+ * Matched wherever they start, with no word boundary before them: the line is redacted as written,
+ * so a token after a line break or a tab follows the letter of its JSON escape (`\nghu_…`), and one
+ * in URL-encoded text follows a digit (`%20ghu_…`).
+ */
+const GITHUB_TOKEN = /(?:gh[opusr]_|github_pat_)[A-Za-z0-9_]{8,}/g;
 
 export const REDACTED = "[REDACTED]";
 

@@ -56,6 +56,27 @@ describe("logger", () => {
     expect(JSON.parse(lines[2]!).err.message).toBe("GitHub said no to [REDACTED]");
   });
 
+  // The line is redacted as written, JSON-escaped: a token right after a newline or a tab follows
+  // the letter of its escape ("\\nghu_…"), and one in URL-encoded text follows a digit ("%20ghu_…").
+  it("replaces a token that follows a line break, a tab or a URL-encoded separator", () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ level: "info", pretty: false, secrets: [], destination });
+    const access = issued.access_token;
+    const refresh = issued.refresh_token!;
+
+    log.warn(`GitHub answered:\n${access}`);
+    log.info({ body: `token\t${refresh}` }, "a field with a tab");
+    log.info(`authorization=Bearer%20${access}`);
+    log.error({ err: new Error(`the token endpoint refused\n${refresh}`) }, "an error whose message has a line break");
+
+    const output = lines.join("\n");
+    expect(lines).toHaveLength(4);
+    for (const secret of [access, refresh]) expect(output).not.toContain(secret);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: "GitHub answered:\n[REDACTED]" });
+    expect(JSON.parse(lines[1]!)).toMatchObject({ body: "token\t[REDACTED]" });
+    expect(JSON.parse(lines[2]!)).toMatchObject({ msg: "authorization=Bearer%20[REDACTED]" });
+  });
+
   it("replaces every secret from the configuration, even inside JSON escapes", () => {
     const env = parseEnv({ ...e2eAppEnv, METRICS_TOKEN: "metrics-token-0123456789abcdef" });
     const { lines, destination } = capture();
