@@ -405,6 +405,24 @@ describe("a GitHub that answers differently", () => {
     },
   );
 
+  it("read a Link header whose URLs are relative, as RFC 8288 allows, instead of failing the page", async () => {
+    const issue = item({ repository_url: `${emu.apiUrl}/repos/octocat/hello-world` });
+    await control().addFault({
+      method: "GET",
+      path: "^/api/v3/repos/octocat/hello-world/issues$",
+      status: 200,
+      body: [issue],
+      headers: {
+        link: '</api/v3/repos/octocat/hello-world/issues?state=open&per_page=30&page=2>; rel="next", </api/v3/repos/octocat/hello-world/issues?state=open&per_page=30&page=3>; rel="last"',
+      },
+      times: 1,
+    });
+    const where = { owner: "octocat", repo: "hello-world", state: "open" as const, page: 1 };
+    const issues = await lib.work.listRepositoryIssues(userId, where);
+    expect(issues).toMatchObject({ page: 1, lastPage: 3, hasNext: true, hasPrevious: false });
+    expect(issues.items.map((i) => i.title)).toEqual(["A fine issue"]);
+  });
+
   it("treat a 403 for a repository like a 404: not found", async () => {
     await control().addFault({ method: "GET", path: "^/api/v3/repos/hubot/private-notes$", status: 403, times: 1 });
     await expect(lib.repositories.getRepository(userId, "hubot", "private-notes")).resolves.toBeNull();

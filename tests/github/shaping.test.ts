@@ -29,6 +29,17 @@ describe("pages from GitHub's Link header", () => {
     });
     expect(pageInfoFromLink(undefined, 1)).toEqual({ page: 1, lastPage: 1, hasPrevious: false, hasNext: false });
   });
+  it("reads relative URLs, parameters in any order and unquoted relations (RFC 8288)", () => {
+    const expected = { page: 2, lastPage: 5, hasPrevious: true, hasNext: true };
+    expect(pageInfoFromLink('</user/repos?page=3>; rel="next", </user/repos?page=5>; rel="last"', 2)).toEqual(expected);
+    expect(
+      pageInfoFromLink(
+        '<https://git.example/api/v1/user/repos?page=3&limit=30>; type="application/json"; rel="next",' +
+          " <https://git.example/api/v1/user/repos?page=5&limit=30>;rel=last",
+        2,
+      ),
+    ).toEqual(expected);
+  });
 });
 
 describe("review state", () => {
