@@ -423,6 +423,24 @@ describe("a GitHub that answers differently", () => {
     expect(issues.items.map((i) => i.title)).toEqual(["A fine issue"]);
   });
 
+  it("show the stored copy when GitHub answers 429, whatever its body says and with Retry-After as a date", async () => {
+    const { settle } = await import("@/lib/github/views/settle");
+    const before = await lib.dashboard.getRecentRepositories(userId);
+    await database.connect().gitHubResponseCache.updateMany({ data: { freshUntil: null } });
+    // A front proxy's limit: an HTML page and Retry-After as an HTTP date (RFC 9110 allows both forms).
+    const retryAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 120_000);
+    await control().addFault({
+      method: "GET",
+      path: "^/api/v3/user/repos$",
+      status: 429,
+      body: "<html><body><h1>429 Too Many Requests</h1></body></html>",
+      headers: { "content-type": "text/html", "retry-after": retryAt.toUTCString() },
+      times: 1,
+    });
+    const result = await settle(() => lib.dashboard.getRecentRepositories(userId));
+    expect(result).toMatchObject({ ok: true, value: before, stale: { problem: { reason: "rate_limited", retryAt } } });
+  });
+
   it("treat a 403 for a repository like a 404: not found", async () => {
     await control().addFault({ method: "GET", path: "^/api/v3/repos/hubot/private-notes$", status: 403, times: 1 });
     await expect(lib.repositories.getRepository(userId, "hubot", "private-notes")).resolves.toBeNull();

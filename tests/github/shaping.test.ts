@@ -107,6 +107,23 @@ describe("GitHub failures", () => {
     ).toMatchObject({ reason: "rate_limited", retryAt: new Date(now + 60_000) });
   });
 
+  it("a 429 is a rate limit whatever its body says; retry-after may be an HTTP date", () => {
+    expect(asGitHubFailure(answer(429, {}, "<html>Too Many Requests</html>"), false, now)).toMatchObject({
+      reason: "rate_limited",
+      retryAt: new Date(now + 60_000),
+    });
+    const at = new Date(now + 90_000);
+    expect(asGitHubFailure(answer(429, { "retry-after": at.toUTCString() }), false, now)).toMatchObject({
+      reason: "rate_limited",
+      retryAt: at,
+    });
+    const secondary = "You have exceeded a secondary rate limit.";
+    expect(asGitHubFailure(answer(403, { "retry-after": at.toUTCString() }, secondary), false, now)).toMatchObject({
+      reason: "rate_limited",
+      retryAt: at,
+    });
+  });
+
   it("5xx, network failures and timeouts are unavailability; 403 and 404 stay what they are", () => {
     expect(asGitHubFailure(answer(502), false)).toMatchObject({ reason: "server_error" });
     expect(asGitHubFailure(new RequestError("ECONNREFUSED", 500, { request }), false)).toMatchObject({
