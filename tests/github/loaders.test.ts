@@ -441,6 +441,31 @@ describe("a GitHub that answers differently", () => {
     expect(result).toMatchObject({ ok: true, value: before, stale: { problem: { reason: "rate_limited", retryAt } } });
   });
 
+  it("read every page of a commit's statuses from a server that serves fewer per page than asked", async () => {
+    // Gitea and Forgejo serve 30 a page, whatever per_page asks; total_count still counts them all.
+    const status = (context: string, state: string) => ({ context, state, description: null });
+    const path = "^/api/v3/repos/octocat/hello-world/commits/[^/]+/status$";
+    const shards = Array.from({ length: 30 }, (_, i) => status(`ci/shard-${i}`, "success"));
+    await control().addFault({
+      method: "GET",
+      path,
+      status: 200,
+      body: { state: "failure", total_count: 31, statuses: shards },
+      times: 1,
+    });
+    await control().addFault({
+      method: "GET",
+      path,
+      status: 200,
+      body: { state: "failure", total_count: 31, statuses: [status("ci/integration", "failure")] },
+      times: 1,
+    });
+    const where = { owner: "octocat", repo: "hello-world", state: "closed" as const, page: 1 };
+    const [pull] = (await lib.work.listRepositoryPulls(userId, where)).items;
+    expect(pull?.checks.state).toBe("failure");
+    expect(pull?.checks.sources).toContainEqual({ name: "ci/integration", state: "failure", via: "commit status" });
+  });
+
   it("treat a 403 for a repository like a 404: not found", async () => {
     await control().addFault({ method: "GET", path: "^/api/v3/repos/hubot/private-notes$", status: 403, times: 1 });
     await expect(lib.repositories.getRepository(userId, "hubot", "private-notes")).resolves.toBeNull();

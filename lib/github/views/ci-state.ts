@@ -83,7 +83,12 @@ async function commitStatuses(github: GitHubClient, owner: string, repo: string,
     return parsed.success ? parsed.data : { statuses: [], total_count: 0 };
   };
   const first = await page(1);
-  const pages = Math.min(Math.ceil((first.total_count ?? 0) / PER_PAGE), STATUS_PAGES);
+  const total = first.total_count ?? 0;
+  // A server may serve fewer a page than asked (Gitea and Forgejo: 30, whatever per_page says): a
+  // short first page with more to come shows the page size the later pages will have.
+  const served = first.statuses.length;
+  const pageSize = served > 0 && served < total ? Math.min(served, PER_PAGE) : PER_PAGE;
+  const pages = Math.min(Math.ceil(total / pageSize), STATUS_PAGES);
   const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)));
   return [first, ...rest].flatMap((answer) => answer.statuses);
 }
