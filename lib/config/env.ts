@@ -103,6 +103,17 @@ const GITHUB_APP_VARIABLES = [
   "GITHUB_WEBHOOK_SECRET",
 ] as const;
 
+/**
+ * GitHub's REST base for a web origin: github.com and GHE.com (data residency, `<subdomain>.ghe.com`)
+ * serve it on an api. host of their own, GitHub Enterprise Server below /api/v3.
+ */
+function defaultApiUrl(githubUrl: string): string {
+  const { protocol, host } = new URL(githubUrl);
+  if (githubUrl === "https://github.com") return "https://api.github.com";
+  if (protocol === "https:" && /^[a-z0-9-]+\.ghe\.com$/.test(host)) return `https://api.${host}`;
+  return `${githubUrl}/api/v3`;
+}
+
 function buildEnv(v: z.infer<typeof schema>) {
   const production = v.NODE_ENV === "production";
   // Demo mode: no sign-in app configured and not production → everything points at the emulator.
@@ -131,8 +142,7 @@ function buildEnv(v: z.infer<typeof schema>) {
       : required<Buffer[]>("TOKEN_ENCRYPTION_KEY", undefined, `${demoHint}; ${GENERATE_SECRET}`),
     github: {
       url: githubUrl,
-      apiUrl:
-        v.GITHUB_API_URL ?? (githubUrl === "https://github.com" ? "https://api.github.com" : `${githubUrl}/api/v3`),
+      apiUrl: v.GITHUB_API_URL ?? defaultApiUrl(githubUrl),
       /** Upper bound on GitHub's Cache-Control max-age for serving a stored answer without asking (seconds). */
       cacheMaxAgeSeconds: v.GITHUB_CACHE_MAX_AGE === undefined ? 60 : Number(v.GITHUB_CACHE_MAX_AGE),
     },

@@ -59,6 +59,18 @@ describe("configuration", () => {
     expect(env.github).toMatchObject({ url: "https://ghe.example.com", apiUrl: "https://ghe.example.com/api/v3" });
   });
 
+  it("derives the REST URL of GHE.com (data residency), which is served at api.<subdomain>.ghe.com", () => {
+    const env = parseEnv({ ...production, GITHUB_URL: "https://octocorp.ghe.com" });
+    expect(env.github).toMatchObject({ url: "https://octocorp.ghe.com", apiUrl: "https://api.octocorp.ghe.com" });
+    // Set explicitly, GITHUB_API_URL still wins.
+    const configured = parseEnv({
+      ...production,
+      GITHUB_URL: "https://octocorp.ghe.com",
+      GITHUB_API_URL: "https://x.example",
+    });
+    expect(configured.github.apiUrl).toBe("https://x.example");
+  });
+
   it("takes GITHUB_CACHE_MAX_AGE in whole seconds, 0 (revalidate every view) to 3600", () => {
     expect(parseEnv({ ...production, GITHUB_CACHE_MAX_AGE: "0" }).github.cacheMaxAgeSeconds).toBe(0);
     expect(parseEnv({ ...production, GITHUB_CACHE_MAX_AGE: "30" }).github.cacheMaxAgeSeconds).toBe(30);
