@@ -318,4 +318,24 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     expect(stats.calls["GET /user"] ?? 0).toBe(callsBefore);
     expect(await stored(user.id)).toMatchObject({ status: "revoked", revokedReason: "token_check_failed" });
   });
+
+  it("a daily check whose token a refresh replaced meanwhile is not revocation: the request goes on with the new token", async () => {
+    const user = await fresh("octocat");
+    await world.inspect.gitHubConnection.update({
+      where: { userId: user.id },
+      data: { lastVerifiedAt: new Date(Date.now() - 25 * 3600_000) },
+    });
+    // GitHub is slow to answer the check; meanwhile another instance (a page view there, or the
+    // refresh-expiring-tokens job) refreshes the token, and GitHub forgets the one being checked.
+    await world.control.addFault({ method: "POST", path: "^/applications/[^/]+/token$", delayMs: 400, times: 1 });
+    const view = whoAmI(user.id);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { findConnection } = await import("@/lib/github/connection/store");
+    const { refreshConnection } = await import("@/lib/github/tokens/refresh");
+    await refreshConnection((await findConnection(user.id))!, { afterRejection: false });
+
+    expect(await view).toBe("octocat");
+    expect(await stored(user.id)).toMatchObject({ status: "connected", revokedReason: null });
+    expect(await refreshCount(world)).toBe(1);
+  });
 });

@@ -42,11 +42,13 @@ function expiresSoon(row: StoredConnection, now = Date.now()): boolean {
   return row.accessTokenExpiresAt !== null && row.accessTokenExpiresAt.getTime() - now <= REFRESH_AHEAD_MS;
 }
 
-async function currentToken(userId: string): Promise<UsableToken> {
+async function currentToken(userId: string, reread = true): Promise<UsableToken> {
   const row = await readUsableConnection(userId);
   if (expiresSoon(row)) return usable(await refreshOnce(row, false), true);
   const token = usable(row, false);
-  await verifyIfStale(row, token.token);
+  // The token was replaced while GitHub was asked about it: the row read again holds its successor
+  // (verified by whoever stored it) or says the connection ended.
+  if ((await verifyIfStale(row, token.token)) === "replaced" && reread) return currentToken(userId, false);
   return token;
 }
 

@@ -13,16 +13,30 @@ import { logger } from "../../ops/logger";
 export const VERIFY_AFTER_MS = 24 * 60 * 60_000;
 const CHECK_TIMEOUT_MS = 5_000;
 
-const checksInFlight = new Map<string, Promise<void>>();
+// Keyed by the token checked: a caller holding another token (refreshed or reconnected since) must
+// not share a verdict about this one.
+const checksInFlight = new Map<string, Promise<CheckOutcome>>();
 
-/** Resolves when the token is fine (or GitHub could not say); throws "revoked" when GitHub no longer knows it. */
-export function verifyIfStale(connection: StoredConnection, accessToken: string, now = Date.now()): Promise<void> {
+/**
+ * "current": the token is still the connection's and fine (or GitHub could not say). "replaced":
+ * GitHub no longer knows it, but the connection no longer holds it either — a refresh (which makes
+ * GitHub forget the old token at once) or a reconnect replaced it while GitHub was being asked, so
+ * the caller reads the connection again. Throws "revoked" when the connection held it and now ends.
+ */
+export type CheckOutcome = "current" | "replaced";
+
+export function verifyIfStale(
+  connection: StoredConnection,
+  accessToken: string,
+  now = Date.now(),
+): Promise<CheckOutcome> {
   if (connection.lastVerifiedAt && now - connection.lastVerifiedAt.getTime() < VERIFY_AFTER_MS)
-    return Promise.resolve();
-  let pending = checksInFlight.get(connection.id);
+    return Promise.resolve("current");
+  const key = `${connection.id}:${connection.accessTokenCiphertext}`;
+  let pending = checksInFlight.get(key);
   if (!pending) {
-    pending = verify(connection, accessToken).finally(() => checksInFlight.delete(connection.id));
-    checksInFlight.set(connection.id, pending);
+    pending = verify(connection, accessToken).finally(() => checksInFlight.delete(key));
+    checksInFlight.set(key, pending);
   }
   return pending;
 }
@@ -56,15 +70,19 @@ export async function askGitHubAboutToken(
   }
 }
 
-async function verify(connection: StoredConnection, accessToken: string): Promise<void> {
+async function verify(connection: StoredConnection, accessToken: string): Promise<CheckOutcome> {
   const verdict = await askGitHubAboutToken(connection, accessToken);
   if (verdict === "unknown_to_github") {
-    await markRevoked(
+    // Only while the connection still holds the token GitHub forgot; otherwise what holds now is
+    // the stored row's to say (another token, or an ending someone else already wrote).
+    const ended = await markRevoked(
       { userId: connection.userId, accessTokenCiphertext: connection.accessTokenCiphertext! },
       "token_check_failed",
     );
+    if (ended === 0) return "replaced";
     throw new GitHubConnectionError("revoked");
   }
-  if (verdict === "inconclusive") return; // not the person's problem; check next time
+  if (verdict === "inconclusive") return "current"; // not the person's problem; check next time
   await markVerified(connection);
+  return "current";
 }
