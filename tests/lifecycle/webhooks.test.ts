@@ -6,7 +6,13 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signWebhookBody, SEEDED_INSTALLATION_ID } from "@hublink/github-emulator";
 import { DEMO_GITHUB_APP } from "@/lib/config/demo";
-import { connectedUser, providers, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
+import {
+  connectedUser,
+  expireAccessToken,
+  providers,
+  startLifecycleWorld,
+  type LifecycleWorld,
+} from "../support/lifecycle";
 
 const SECRET = DEMO_GITHUB_APP.webhookSecret;
 
@@ -102,6 +108,25 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     const response = await POST(signed("github_app_authorization", revokedPayload(583231)));
     expect(response.status).toBe(200);
     expect((await connection(user.id)).status).toBe("connected");
+  });
+
+  it("a revocation delivered late, after the person reconnected, leaves the new connection alone even once its access token expired", async () => {
+    await world.control.reset();
+    const user = await connectedUser(world, "octocat");
+    // The new grant's access token has run out (eight hours without a visit): GitHub knows it no
+    // more, but its refresh token still works, so the grant stands.
+    await expireAccessToken(world, user.id, "octocat");
+    const response = await POST(signed("github_app_authorization", revokedPayload(583231)));
+    expect(response.status).toBe(200);
+    expect((await connection(user.id)).status).toBe("connected");
+    const { githubFor } = await import("@/lib/github/client");
+    expect((await githubFor(user.id).rest.users.getAuthenticated()).data.login).toBe("octocat");
+
+    // A revocation that did happen is still acted on when the stored access token has expired.
+    await revokeAtGitHub("octocat");
+    await expireAccessToken(world, user.id, "octocat");
+    expect((await POST(signed("github_app_authorization", revokedPayload(583231)))).status).toBe(200);
+    expect(await connection(user.id)).toMatchObject({ status: "revoked", accessTokenCiphertext: null });
   });
 
   it("installation suspend, unsuspend, repositories and delete are reflected in the stored installation", async () => {

@@ -11,9 +11,11 @@ import {
   installationSuspended,
   installationUnsuspended,
 } from "./installation-events";
-import { accessTokenOf, findConnectionsOfGitHubUser } from "../connection/store";
+import { GitHubConnectionError, GitHubUnavailableError } from "../api/errors";
+import { accessTokenOf, findConnectionsOfGitHubUser, type StoredConnection } from "../connection/store";
+import { refreshConnection } from "../tokens/refresh";
 import { markRevoked } from "../tokens/revocation";
-import { askGitHubAboutToken } from "../tokens/verification";
+import { askGitHubAboutToken, type TokenVerdict } from "../tokens/verification";
 import { markRepositoryAnswersStale } from "../api/response-store";
 import {
   deliveryEnvelope,
@@ -146,21 +148,39 @@ async function connectionsEndedBy(githubUserId: number): Promise<StoredToken[] |
   const rows = (await findConnectionsOfGitHubUser(String(githubUserId))).filter(
     (row) => row.kind === "github_app" && row.status === "connected" && row.accessTokenCiphertext,
   );
-  const verdicts = await Promise.all(
-    rows.map(async (row) => {
-      let token: string;
-      try {
-        token = accessTokenOf(row)!;
-      } catch {
-        return "unknown_to_github" as const;
-      }
-      return askGitHubAboutToken(row, token);
-    }),
-  );
+  const verdicts = await Promise.all(rows.map(grantVerdict));
   if (verdicts.includes("inconclusive")) return "undecided";
   return rows
     .filter((_, index) => verdicts[index] === "unknown_to_github")
     .map((row) => ({ userId: row.userId, accessTokenCiphertext: row.accessTokenCiphertext! }));
+}
+
+/**
+ * Whether the grant behind a stored connection still stands. An access token past its expiry
+ * (eight hours without a visit) is unknown to GitHub whether or not its grant was revoked, so for
+ * such a connection the refresh token answers: the claimed refresh a page view would make. It works
+ * only while the grant stands (then the connection stays, with a new pair); a refresh token GitHub
+ * refuses ends the connection there and then, as revoked. "valid" means nothing is left to revoke.
+ */
+async function grantVerdict(row: StoredConnection): Promise<TokenVerdict> {
+  const expired = row.accessTokenExpiresAt !== null && row.accessTokenExpiresAt <= new Date();
+  if (expired && row.refreshTokenCiphertext) {
+    try {
+      await refreshConnection(row, { afterRejection: true });
+      return "valid";
+    } catch (error) {
+      if (error instanceof GitHubConnectionError) return "valid";
+      if (error instanceof GitHubUnavailableError) return "inconclusive";
+      throw error;
+    }
+  }
+  let token: string;
+  try {
+    token = accessTokenOf(row)!;
+  } catch {
+    return "unknown_to_github";
+  }
+  return askGitHubAboutToken(row, token);
 }
 
 async function apply(
