@@ -59,4 +59,32 @@ describe.each(providers)("stored tokens on %s", (provider) => {
     // Nothing left to do the second time.
     expect(await store.reencryptStoredTokens()).toBe(0);
   });
+
+  it("a person's first two connections saved at once (two tabs, two instances) leave tokens that decrypt", async () => {
+    await world.control.reset();
+    const user = await world.inspect.user.create({ data: { login: "hubot", email: `hubot-${Math.random()}@x.test` } });
+    const account = world.emulator.state.account("hubot")!;
+    const grant = async () => {
+      const issued = await world.control.issueToken("hubot");
+      return {
+        accessToken: issued.access_token,
+        accessTokenExpiresAt: new Date(issued.expires_at!),
+        refreshToken: issued.refresh_token,
+        refreshTokenExpiresAt: new Date(issued.refresh_token_expires_at!),
+        scopes: issued.scopes,
+      };
+    };
+    const grants = await Promise.all([grant(), grant()]);
+    await Promise.all(grants.map((tokens) => store.saveGrant(user.id, account, tokens, "github_app")));
+
+    const saved = await row(user.id);
+    expect([grants[0]!.accessToken, grants[1]!.accessToken]).toContain(store.accessTokenOf(saved));
+    expect(store.refreshTokenOf(saved)).toBeTruthy();
+    expect((await githubFor(user.id).request("GET /user")).data.login).toBe("hubot");
+    const events = await world.inspect.connectionEvent.findMany({
+      where: { userId: user.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((event) => event.type)).toEqual(["connected", "reconnected"]);
+  });
 });

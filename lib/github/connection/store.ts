@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { tokenCipher } from "../../crypto/app-cipher";
 import { db, readRows } from "../../db/client";
+import { isUniqueViolation } from "../../db/errors";
 import { transaction } from "../../db/transaction";
 import type { Database } from "../../db/create-client";
 import { rawTable } from "../../db/raw-table";
@@ -164,42 +165,50 @@ export async function saveGrant(
   kind: ConnectionKind,
 ): Promise<StoredConnection> {
   const now = new Date();
-  return transaction(db, async (tx) => {
-    const previous = await tx.gitHubConnection.findUnique({ where: { userId }, select: { id: true } });
-    // The row's id is known before the write: the ciphertexts are bound to it.
-    const id = previous?.id ?? randomUUID();
-    const fields = {
-      githubUserId: String(githubUser.id),
-      login: githubUser.login,
-      kind,
-      status: "connected" satisfies ConnectionStatus,
-      scopes: tokens.scopes.join(" "),
-      ...sealTokens(id, tokens),
-      refreshClaimId: null,
-      refreshClaimExpiresAt: null,
-      connectedAt: now,
-      lastVerifiedAt: now,
-      revokedAt: null,
-      revokedReason: null,
-    };
-    const connection = await tx.gitHubConnection.upsert({
-      where: { userId },
-      create: { id, userId, ...fields },
-      update: { ...fields, version: { increment: 1 } },
-    });
-    await recordConnectionEvent(tx, {
-      userId,
-      connectionId: connection.id,
-      type: previous ? "reconnected" : "connected",
-      detail: {
+  const save = () =>
+    transaction(db, async (tx) => {
+      const previous = await tx.gitHubConnection.findUnique({ where: { userId }, select: { id: true } });
+      // The row's id is known before the write: the ciphertexts are bound to it.
+      const id = previous?.id ?? randomUUID();
+      const fields = {
+        githubUserId: String(githubUser.id),
         login: githubUser.login,
         kind,
-        scopes: tokens.scopes,
-        expiresAt: tokens.accessTokenExpiresAt?.toISOString() ?? null,
-      },
+        status: "connected" satisfies ConnectionStatus,
+        scopes: tokens.scopes.join(" "),
+        ...sealTokens(id, tokens),
+        refreshClaimId: null,
+        refreshClaimExpiresAt: null,
+        connectedAt: now,
+        lastVerifiedAt: now,
+        revokedAt: null,
+        revokedReason: null,
+      };
+      // Not an upsert: when another save of this person's first connection committed meanwhile, an
+      // upsert would write tokens sealed for this id into the row that has the other id, where they
+      // never decrypt. The create fails instead, and the save runs again as an update of that row.
+      const connection = previous
+        ? await tx.gitHubConnection.update({ where: { id }, data: { ...fields, version: { increment: 1 } } })
+        : await tx.gitHubConnection.create({ data: { id, userId, ...fields } });
+      await recordConnectionEvent(tx, {
+        userId,
+        connectionId: connection.id,
+        type: previous ? "reconnected" : "connected",
+        detail: {
+          login: githubUser.login,
+          kind,
+          scopes: tokens.scopes,
+          expiresAt: tokens.accessTokenExpiresAt?.toISOString() ?? null,
+        },
+      });
+      return toStoredConnection(connection);
     });
-    return toStoredConnection(connection);
-  });
+  try {
+    return await save();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return save();
+  }
 }
 
 /**
