@@ -24,8 +24,14 @@ function memo<F extends Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: stri
 export function relativeText(date: Date, now: number, locale: string): string {
   const seconds = (date.getTime() - now) / 1000;
   const format = memo(`relative ${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  for (const [i, [unit, size]] of UNITS.entries()) {
+    if (Math.abs(seconds) < size) continue;
+    const count = Math.round(seconds / size);
+    // A count that rounds up to a whole larger unit is said in it, as GitHub does: 59½ minutes is
+    // "1 hour ago" and 23½ hours "yesterday", never "60 minutes ago" or "24 hours ago".
+    const larger = UNITS[i - 1];
+    if (larger && Math.abs(count) >= Math.round(larger[1] / size)) return format.format(Math.sign(count), larger[0]);
+    return format.format(count, unit);
   }
   // Under a minute: GitHub's "just now" in English, the language's own word for "now" otherwise.
   return /^en\b/.test(locale) ? "just now" : format.format(0, "second");
