@@ -1,3 +1,5 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@hublink/github-emulator";
 import { emulatorControl, startTestEmulator, tokenFor } from "@hublink/github-emulator/testing";
@@ -14,6 +16,7 @@ let lib: {
   repositories: typeof import("@/lib/github/views/repositories");
   work: typeof import("@/lib/github/views/repository-work");
   errors: typeof import("@/lib/github/api/errors");
+  workList: typeof import("@/app/(app)/repos/[owner]/[repo]/(list)/work-list");
 };
 const userId = "user-octocat";
 
@@ -37,6 +40,7 @@ beforeAll(async () => {
     repositories: await import("@/lib/github/views/repositories"),
     work: await import("@/lib/github/views/repository-work"),
     errors: await import("@/lib/github/api/errors"),
+    workList: await import("@/app/(app)/repos/[owner]/[repo]/(list)/work-list"),
   };
 });
 afterAll(async () => {
@@ -281,6 +285,53 @@ describe("dashboard loaders", () => {
       checks: { state: "pending", sources: [{ name: "ci/build", state: "pending", via: "commit status" }] },
       review: "review_requested",
     });
+  });
+
+  it("show a page of a repository's issues that held only pull requests as a page, with the way on", async () => {
+    // GitHub's issues endpoint lists pull requests too, newest first: 30 new issues fill page 1, 30
+    // pull requests page 2, and the older issues follow on page 3.
+    const repository = emu.state.repo("octocat", "hello-world")!;
+    const items = emu.state.issuesOf(repository);
+    const pull = items.find((i) => i.pull && i.state === "open")!;
+    const issue = items.find((i) => !i.pull && i.state === "open")!;
+    const minutesBefore = (minutes: number) =>
+      new Date(Date.UTC(2031, 0, 1) - minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    for (let i = 0; i < 60; i++) {
+      const at = minutesBefore(i);
+      const number = 1000 + i;
+      items.push(
+        i < 30
+          ? { ...issue, id: emu.state.nextId(), number, title: `New issue ${i}`, createdAt: at, updatedAt: at }
+          : {
+              ...pull,
+              id: emu.state.nextId(),
+              number,
+              title: `New pull request ${i}`,
+              createdAt: at,
+              updatedAt: at,
+              pull: { ...pull.pull!, id: emu.state.nextId() },
+            },
+      );
+    }
+    const where = { owner: "octocat", repo: "hello-world", state: "open" as const };
+    const render = (listing: Awaited<ReturnType<typeof lib.work.listRepositoryIssues>>) =>
+      renderToStaticMarkup(
+        createElement(lib.workList.WorkListPanel, {
+          state: "open",
+          shown: { tab: "issues", result: { ok: true, value: listing } },
+          pagination: { baseHref: "/repos/octocat/hello-world", query: {} },
+        }),
+      );
+    const [second, third] = await Promise.all([
+      lib.work.listRepositoryIssues(userId, { ...where, page: 2 }),
+      lib.work.listRepositoryIssues(userId, { ...where, page: 3 }),
+    ]);
+    expect(second.items).toEqual([]);
+    expect(third.items.map((i) => i.title)).toContain(issue.title);
+    const page = render(second);
+    expect(page).not.toContain("There is no page 2");
+    expect(page).toContain("No issues on this page, only pull requests.");
+    expect(page).toContain('href="/repos/octocat/hello-world?page=3"');
   });
 
   it("sort, filter and count every repository the connection sees", async () => {

@@ -13,11 +13,17 @@ export const PULLS_PAGE_SIZE = 20;
 
 type Where = { owner: string; repo: string; state: ItemState; page: number };
 
+/**
+ * A page of a repository's issues, and how many pull requests GitHub's page held besides them: a
+ * page of only pull requests is still a page of the list (more may follow), not one past its end.
+ */
+export type RepositoryIssues = Listing<Issue> & { pullRequests: number };
+
 /** GitHub's issues endpoint includes pull requests; the issues view does not. */
 export async function listRepositoryIssues(
   userId: string,
   { owner, repo, state, page }: Where,
-): Promise<Listing<Issue>> {
+): Promise<RepositoryIssues> {
   const { data, headers } = await githubFor(userId).rest.issues.listForRepo({
     owner,
     repo,
@@ -26,8 +32,10 @@ export async function listRepositoryIssues(
     page,
   });
   const { items, skipped } = parseEach(issueAnswer, data);
+  const issues = items.map(toIssue).filter((issue) => !issue.isPullRequest);
   return {
-    items: items.map(toIssue).filter((issue) => !issue.isPullRequest),
+    items: issues,
+    pullRequests: items.length - issues.length,
     skipped,
     ...pageInfoFromLink(headers.link, page),
     total: null,

@@ -1,16 +1,14 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { LinkPending } from "@/app/components/link-pending";
-import { IssueList } from "@/app/components/github/issue-list";
-import { Pagination } from "@/app/components/github/pagination";
-import { Panel, PanelProblem, PanelSkeleton, SkippedNote } from "@/app/components/github/panel";
-import { PullList } from "@/app/components/github/pull-list";
+import { PanelSkeleton } from "@/app/components/github/panel";
 import { requireUser } from "@/lib/auth/session";
 import { hasConnection } from "@/lib/github/connection/summary";
 import { listRepositoryIssues, listRepositoryPulls } from "@/lib/github/views/repository-work";
-import { settle, type Settled } from "@/lib/github/views/settle";
-import type { Issue, ItemState, Listing, PullRequest } from "@/lib/github/views/work-items";
+import { settle } from "@/lib/github/views/settle";
+import type { ItemState } from "@/lib/github/views/work-items";
 import { repositoryParams, repositoryQuery } from "../schema";
+import { WorkListPanel, type TabListing } from "./work-list";
 
 type Params = Promise<{ owner: string; repo: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -57,7 +55,7 @@ export default async function RepositoryPage({ params, searchParams }: { params:
           <PanelSkeleton title={`${state === "open" ? "Open" : "Closed"} ${tabTitle.toLowerCase()}`} rows={6} />
         }
       >
-        <WorkListPanel
+        <AwaitedWorkList
           state={state}
           listing={
             tab === "pulls"
@@ -74,56 +72,14 @@ export default async function RepositoryPage({ params, searchParams }: { params:
   );
 }
 
-type TabListing =
-  { tab: "issues"; result: Settled<Listing<Issue>> } | { tab: "pulls"; result: Settled<Listing<PullRequest>> };
-
-async function WorkListPanel({
-  state,
+/** The list, streamed in under the page's Suspense boundary once GitHub answers. */
+async function AwaitedWorkList({
   listing,
-  pagination,
+  ...props
 }: {
   state: ItemState;
   listing: Promise<TabListing>;
   pagination: { baseHref: string; query: Record<string, string | undefined> };
 }) {
-  const shown = await listing;
-  const { tab, result } = shown;
-  const title = `${state === "open" ? "Open" : "Closed"} ${tab === "pulls" ? "pull requests" : "issues"}`;
-  if (!result.ok) {
-    return (
-      <Panel id="work-list" title={title}>
-        <PanelProblem problem={result.problem} />
-      </Panel>
-    );
-  }
-  const pastTheEnd = result.value.items.length === 0 && result.value.page > 1;
-  return (
-    <Panel id="work-list" title={title} stale={result.stale}>
-      {pastTheEnd
-        ? null
-        : shown.tab === "pulls"
-          ? shown.result.ok && (
-              <PullList
-                items={shown.result.value.items}
-                empty={`There are no ${state} pull requests in this repository.`}
-              />
-            )
-          : shown.result.ok && (
-              <IssueList
-                items={shown.result.value.items}
-                showRepository={false}
-                empty={emptyIssues(state, shown.result.value)}
-              />
-            )}
-      {shown.result.ok && <SkippedNote count={shown.result.value.skipped} />}
-      <Pagination {...result.value} {...pagination} empty={result.value.items.length === 0} />
-    </Panel>
-  );
-}
-
-/** A page of GitHub's issues can hold only pull requests; say so rather than "no issues" when more pages follow. */
-function emptyIssues(state: ItemState, listing: Listing<unknown>): string {
-  return listing.hasNext
-    ? "No issues on this page, only pull requests. Try the next page."
-    : `There are no ${state} issues in this repository.`;
+  return <WorkListPanel {...props} shown={await listing} />;
 }
