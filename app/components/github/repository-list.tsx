@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Repository } from "@/lib/github/views/work-items";
+import { plural } from "@/app/components/plural";
 import { Time } from "@/app/components/time";
 import { Language } from "./language";
 import { EmptyState } from "./panel";
@@ -32,7 +33,8 @@ export function RepositoryList({
               <p className="item-meta item-facts">
                 {repo.language && <Language name={repo.language} />}
                 <span>
-                  <span aria-hidden="true">★</span> {repo.stars} <span className="visually-hidden">stars</span>
+                  <span aria-hidden="true">★</span> {repo.stars}{" "}
+                  <span className="visually-hidden">{plural(repo.stars, "star")}</span>
                 </span>
                 {repo.updatedAt && (
                   <span>

@@ -1,8 +1,7 @@
 import { notFound } from "next/navigation";
 import { ConnectPrompt } from "@/app/components/github/connect-prompt";
-import { Language } from "@/app/components/github/language";
 import { PanelProblem, PanelStale } from "@/app/components/github/panel";
-import { Time } from "@/app/components/time";
+import { RepositoryFacts } from "@/app/components/github/repository-facts";
 import { requireUser } from "@/lib/auth/session";
 import { hasConnection } from "@/lib/github/connection/summary";
 import { getRepositoryCounts } from "@/lib/github/views/repository-counts";
@@ -57,19 +56,7 @@ export default async function RepositoryLayout({
         {!header.ok && <PanelProblem problem={header.problem} />}
         {stale && <PanelStale stale={stale} />}
         {r?.description && <p className="repo-description">{r.description}</p>}
-        {r && (
-          <p className="item-meta item-facts">
-            {r.language && <Language name={r.language} />}
-            <span>★ {r.stars} stars</span>
-            <span>{r.forks} forks</span>
-            <span>Default branch {r.defaultBranch}</span>
-            {r.updatedAt && (
-              <span>
-                Updated <Time value={r.updatedAt} />
-              </span>
-            )}
-          </p>
-        )}
+        {r && <RepositoryFacts repository={r} />}
       </header>
       <RepositoryTabs base={`/repos/${owner}/${repo}`} counts={counts?.ok ? counts.value : null} />
       {children}
