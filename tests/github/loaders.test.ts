@@ -517,6 +517,33 @@ describe("a GitHub that answers differently", () => {
     expect(pull?.checks.sources).toContainEqual({ name: "ci/integration", state: "failure", via: "commit status" });
   });
 
+  it("show a pull request whose check run GitHub marked stale as passing, not pending forever", async () => {
+    // GitHub concludes "stale" a run it considers outdated; the emulator's seed never does.
+    const run = (name: string, conclusion: string) => ({
+      id: name.length,
+      name,
+      status: "completed",
+      conclusion,
+      app: { name: "GitHub Actions" },
+    });
+    await control().addFault({
+      method: "GET",
+      path: "^/api/v3/repos/octocat/hello-world/commits/[^/]+/check-runs$",
+      status: 200,
+      body: { total_count: 2, check_runs: [run("build", "success"), run("deploy-preview", "stale")] },
+      times: 1,
+    });
+    const where = { owner: "octocat", repo: "hello-world", state: "closed" as const, page: 1 };
+    const [pull] = (await lib.work.listRepositoryPulls(userId, where)).items;
+    expect(pull?.checks).toEqual({
+      state: "success",
+      sources: [
+        { name: "build", state: "success", via: "GitHub Actions" },
+        { name: "deploy-preview", state: "success", via: "GitHub Actions" },
+      ],
+    });
+  });
+
   it("treat a 403 for a repository like a 404: not found", async () => {
     await control().addFault({ method: "GET", path: "^/api/v3/repos/hubot/private-notes$", status: 403, times: 1 });
     await expect(lib.repositories.getRepository(userId, "hubot", "private-notes")).resolves.toBeNull();

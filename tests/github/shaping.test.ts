@@ -71,6 +71,15 @@ describe("review state", () => {
     expect(checkRunState({ status: "completed", conclusion: "skipped" })).toBe("success");
     expect(checkRunState({ status: "completed", conclusion: "cancelled" })).toBe("failure");
   });
+  it("never calls a completed check run pending: stale passes like neutral, an unknown conclusion fails", () => {
+    // GitHub marks a run it gave up on "stale" and shows it grey, as it shows neutral and skipped runs.
+    expect(checkRunState({ status: "completed", conclusion: "stale" })).toBe("success");
+    expect(checkRunState({ status: "completed", conclusion: "neutral" })).toBe("success");
+    // A conclusion newer than this code: finished, and not one GitHub lets pass a required check.
+    expect(checkRunState({ status: "completed", conclusion: "exploded" })).toBe("failure");
+    expect(checkRunState({ status: "completed", conclusion: null })).toBe("failure");
+    expect(checkRunState({ status: "queued", conclusion: null })).toBe("pending");
+  });
 });
 
 describe("GitHub failures", () => {

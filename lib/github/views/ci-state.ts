@@ -8,13 +8,20 @@ import type { CheckSource, CheckState, Checks } from "./work-items";
 // GitHub Actions and most modern CI report) and commit statuses (older integrations) combined into
 // one state. Two calls per commit, side by side.
 
-/** A check run's status and conclusion in one word. Neutral and skipped runs do not fail a commit. */
+/**
+ * A check run's status and conclusion in one word. Neutral, skipped and stale runs do not fail a
+ * commit. A completed run is never pending, whatever its conclusion.
+ */
 export function checkRunState(run: { status: string; conclusion: string | null }): CheckState {
   if (run.status !== "completed") return "pending";
   switch (run.conclusion) {
     case "success":
+      return "success";
+    // Grey on GitHub: neither failing nor a result of their own. GitHub concludes "stale" a run it
+    // considers outdated (one left incomplete too long); only GitHub sets it.
     case "neutral":
     case "skipped":
+    case "stale":
       return "success";
     case "failure":
     case "cancelled":
@@ -23,7 +30,10 @@ export function checkRunState(run: { status: string; conclusion: string | null }
     case "startup_failure":
       return "failure";
     default:
-      return "pending";
+      // A conclusion newer than this list: the run has finished, so it waits for nothing. GitHub
+      // lets only success, neutral and skipped pass a required check and blocks merging on
+      // anything else, so it counts as failing rather than passing unseen.
+      return "failure";
   }
 }
 
