@@ -2,7 +2,8 @@ import { InstallAppPrompt } from "@/app/components/github/install-app-prompt";
 import { IssueList } from "@/app/components/github/issue-list";
 import { Panel, PanelProblem, PanelStale, SkippedNote } from "@/app/components/github/panel";
 import { RepositoryList } from "@/app/components/github/repository-list";
-import { getProfile, getRecentRepositories, searchWork, type WorkSearch } from "@/lib/github/views/dashboard";
+import { getProfile, getRecentRepositories, searchWork } from "@/lib/github/views/dashboard";
+import type { WorkSearch } from "@/lib/github/views/work-filters";
 import { settle } from "@/lib/github/views/settle";
 
 // The dashboard's panels: each an async server component with its own GitHub call, streamed under

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_FILTERS, ISSUE_FILTERS, type IssueFilter } from "@/lib/github/views/dashboard";
+import { DEFAULT_FILTERS, ISSUE_FILTERS, type IssueFilter } from "@/lib/github/views/work-filters";
 import { oneOf, pageNumber } from "@/lib/navigation/query";
 
 // /issues?filter=&state=&page= — an unknown filter (even one every object has, like `constructor`)

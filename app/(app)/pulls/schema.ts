@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_FILTERS, PULL_FILTERS, type PullFilter } from "@/lib/github/views/dashboard";
+import { DEFAULT_FILTERS, PULL_FILTERS, type PullFilter } from "@/lib/github/views/work-filters";
 import { oneOf, pageNumber } from "@/lib/navigation/query";
 
 // /pulls?filter=&state=&page= — an unknown filter (even one every object has, like `constructor`)

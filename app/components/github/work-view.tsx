@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { searchWork } from "@/lib/github/views/dashboard";
 import {
   DEFAULT_FILTERS,
+  emptyWorkSentence,
   ISSUE_FILTERS,
   PULL_FILTERS,
-  searchWork,
   type WorkSearch,
-} from "@/lib/github/views/dashboard";
+} from "@/lib/github/views/work-filters";
 import { settle } from "@/lib/github/views/settle";
 import type { ItemState } from "@/lib/github/views/work-items";
 import { LinkPending } from "@/app/components/link-pending";
@@ -77,12 +78,11 @@ async function WorkResults({ userId, search, page }: { userId: string; search: W
       </Panel>
     );
   }
-  const filterLabel = (view.filters as Record<string, { label: string }>)[search.filter]?.label.toLowerCase() ?? "";
   return (
     <Panel id="work-results" title={title} count={result.value.total} stale={result.stale}>
       {/* Past the last page, the pagination alone says so. */}
       {(result.value.items.length > 0 || page === 1) && (
-        <IssueList items={result.value.items} empty={`No ${search.state} ${view.noun} ${filterLabel}.`} />
+        <IssueList items={result.value.items} empty={emptyWorkSentence(search)} />
       )}
       <SkippedNote count={result.value.skipped} />
       <Pagination

@@ -4,7 +4,8 @@ import { issueAnswer, parseEach, repositoryAnswer, searchAnswer } from "./answer
 import { pageInfoFromLink } from "../api/pagination";
 import { outsideStaleness } from "../api/staleness";
 import { revalidateDetailsAhead, withPullDetails } from "./pull-details";
-import { toIssue, toRepository, type Issue, type ItemState, type Listing, type Repository } from "./work-items";
+import { workQuery, type WorkSearch } from "./work-filters";
+import { toIssue, toRepository, type Issue, type Listing, type Repository } from "./work-items";
 
 // Loaders behind /dashboard, /pulls and /issues. Each makes its own GitHub calls, so the panels
 // that use them load side by side.
@@ -37,35 +38,6 @@ export async function getProfile(userId: string): Promise<Profile> {
 export async function getRecentRepositories(userId: string, count = 6): Promise<Repository[]> {
   const { data } = await githubFor(userId).rest.repos.listForAuthenticatedUser({ sort: "updated", per_page: count });
   return parseEach(repositoryAnswer, data).items.map(toRepository);
-}
-
-// The work lists: what I opened, what waits for my review, what is assigned to me. GitHub App user
-// tokens need a type qualifier in every search (is:pr / is:issue), so each filter names its kind.
-export const PULL_FILTERS = {
-  created: { label: "Created by you", qualifier: "author:@me" },
-  "review-requested": { label: "Review requested", qualifier: "review-requested:@me" },
-  assigned: { label: "Assigned to you", qualifier: "assignee:@me" },
-  mentioned: { label: "Mentioning you", qualifier: "mentions:@me" },
-} as const;
-
-export const ISSUE_FILTERS = {
-  assigned: { label: "Assigned to you", qualifier: "assignee:@me" },
-  created: { label: "Created by you", qualifier: "author:@me" },
-  mentioned: { label: "Mentioning you", qualifier: "mentions:@me" },
-} as const;
-
-/** What /pulls and /issues show without a filter in the URL. */
-export const DEFAULT_FILTERS = { pr: "created", issue: "assigned" } as const;
-
-export type PullFilter = keyof typeof PULL_FILTERS;
-export type IssueFilter = keyof typeof ISSUE_FILTERS;
-export type WorkSearch =
-  { kind: "pr"; filter: PullFilter; state: ItemState } | { kind: "issue"; filter: IssueFilter; state: ItemState };
-
-export function workQuery(search: WorkSearch): string {
-  const qualifier =
-    search.kind === "pr" ? PULL_FILTERS[search.filter].qualifier : ISSUE_FILTERS[search.filter].qualifier;
-  return `is:${search.kind} is:${search.state} ${qualifier} archived:false`;
 }
 
 export const WORK_PAGE_SIZE = 25;
