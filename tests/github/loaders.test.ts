@@ -544,6 +544,33 @@ describe("a GitHub that answers differently", () => {
     });
   });
 
+  it("show as many recent repositories as asked from a server that serves 30 whatever per_page says", async () => {
+    // Gitea and Forgejo serve their own page size, not per_page.
+    const repository = (i: number) => ({
+      full_name: `octocat/project-${i}`,
+      name: `project-${i}`,
+      owner: { login: "octocat" },
+      html_url: `https://git.example/octocat/project-${i}`,
+      private: false,
+    });
+    await control().addFault({
+      method: "GET",
+      path: "^/api/v3/user/repos$",
+      status: 200,
+      body: Array.from({ length: 30 }, (_, i) => repository(i)),
+      times: 1,
+    });
+    const recent = await lib.dashboard.getRecentRepositories(userId, 6);
+    expect(recent.map((r) => r.name)).toEqual([
+      "project-0",
+      "project-1",
+      "project-2",
+      "project-3",
+      "project-4",
+      "project-5",
+    ]);
+  });
+
   it("treat a 403 for a repository like a 404: not found", async () => {
     await control().addFault({ method: "GET", path: "^/api/v3/repos/hubot/private-notes$", status: 403, times: 1 });
     await expect(lib.repositories.getRepository(userId, "hubot", "private-notes")).resolves.toBeNull();

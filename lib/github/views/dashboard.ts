@@ -37,7 +37,8 @@ export async function getProfile(userId: string): Promise<Profile> {
 
 export async function getRecentRepositories(userId: string, count = 6): Promise<Repository[]> {
   const { data } = await githubFor(userId).rest.repos.listForAuthenticatedUser({ sort: "updated", per_page: count });
-  return parseEach(repositoryAnswer, data).items.map(toRepository);
+  // A server may serve its own page size whatever per_page asks (Gitea and Forgejo: 30).
+  return parseEach(repositoryAnswer, data).items.slice(0, count).map(toRepository);
 }
 
 export const WORK_PAGE_SIZE = 25;
