@@ -287,6 +287,20 @@ describe("dashboard loaders", () => {
     });
   });
 
+  it("keep why an issue was closed: a duplicate stays a duplicate, not completed", async () => {
+    const repository = emu.state.repo("octocat", "hello-world")!;
+    const open = emu.state.issuesOf(repository).find((i) => !i.pull && i.state === "open")!;
+    await control().updateIssue("octocat/hello-world", open.number, { state: "closed", state_reason: "duplicate" });
+    const where = { owner: "octocat", repo: "hello-world", state: "closed" as const, page: 1 };
+    const closed = await lib.work.listRepositoryIssues(userId, where);
+    expect(closed.items.map((i) => [i.title, i.stateReason])).toEqual(
+      expect.arrayContaining([
+        [open.title, "duplicate"],
+        ["Update the README", "completed"],
+      ]),
+    );
+  });
+
   it("show a page of a repository's issues that held only pull requests as a page, with the way on", async () => {
     // GitHub's issues endpoint lists pull requests too, newest first: 30 new issues fill page 1, 30
     // pull requests page 2, and the older issues follow on page 3.

@@ -29,7 +29,7 @@ export type Issue = {
   authorAvatarUrl: string | null;
   state: "open" | "closed";
   /** Why a closed issue was closed (GitHub's icons differ); null while open or unknown. */
-  stateReason: "completed" | "not_planned" | null;
+  stateReason: StateReason | null;
   /** A pull request found by search that was merged (search results carry pull_request.merged_at). */
   merged: boolean;
   labels: Label[];
@@ -127,8 +127,15 @@ export function toIssue(json: IssueAnswer): Issue {
   };
 }
 
+/**
+ * GitHub's reasons for closing an issue ("reopened" belongs to open ones). A duplicate is shown like
+ * not planned, as GitHub shows it, but says that it is a duplicate.
+ */
+const STATE_REASONS = ["completed", "not_planned", "duplicate"] as const;
+export type StateReason = (typeof STATE_REASONS)[number];
+
 function toStateReason(reason: string | null | undefined): Issue["stateReason"] {
-  return reason === "completed" || reason === "not_planned" ? reason : null;
+  return STATE_REASONS.find((known) => known === reason) ?? null;
 }
 
 /**

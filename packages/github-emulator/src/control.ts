@@ -1,5 +1,6 @@
 import { readJson, sendJson, type Ctx, type Router } from "./http";
 import { approveRequest, deleteInstallation, setSuspended } from "./installations";
+import { STATE_REASONS } from "./model";
 import type { EmulatorState, Fault } from "./state";
 import { issueTokens, parseScopes, recordGrant, revokeGrant } from "./tokens";
 import type { WebhookSender } from "./webhooks";
@@ -149,6 +150,10 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
     if (stateChange !== undefined && stateChange !== "open" && stateChange !== "closed") {
       return bad(ctx, "state must be open or closed.");
     }
+    const reason = str(body.state_reason);
+    const stateReason = STATE_REASONS.find((r) => r === reason);
+    if (reason !== undefined && !stateReason)
+      return bad(ctx, `state_reason must be one of ${STATE_REASONS.join(", ")}.`);
     const at = new Date(state.now()).toISOString().replace(/\.\d{3}Z$/, "Z");
     const action =
       stateChange && stateChange !== item.state ? (stateChange === "closed" ? "closed" : "reopened") : "edited";
@@ -157,6 +162,10 @@ export function addControlRoutes(router: Router, state: EmulatorState, hooks: We
     if (stateChange) {
       item.state = stateChange;
       item.closedAt = stateChange === "closed" ? at : null;
+      // Closing without a reason is "completed", as on GitHub; reopening forgets the old reason.
+      item.stateReason = stateChange === "closed" ? (stateReason ?? "completed") : undefined;
+    } else if (stateReason && item.state === "closed") {
+      item.stateReason = stateReason;
     }
     item.updatedAt = at;
     hooks.itemChanged(repo, item, action, str(body.sender) ?? item.user);

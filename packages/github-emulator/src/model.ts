@@ -43,6 +43,10 @@ export interface Repo {
 
 export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED";
 export type StatusState = "success" | "failure" | "pending" | "error";
+/** The reasons GitHub's API takes for closing an issue (it answers "reopened" for a reopened one). */
+export const STATE_REASONS = ["completed", "not_planned", "duplicate"] as const;
+export type StateReason = (typeof STATE_REASONS)[number];
+
 /** A check run's outcome as the emulator seeds it: a conclusion once completed, else its status. */
 export type CheckRunState = "success" | "failure" | "neutral" | "skipped" | "cancelled" | "in_progress" | "queued";
 
@@ -77,7 +81,7 @@ export interface Issue {
   updatedAt: string;
   closedAt: string | null;
   /** Why a closed issue was closed; GitHub's default is "completed". */
-  stateReason?: "completed" | "not_planned";
+  stateReason?: StateReason;
   pull?: PullInfo;
 }
 

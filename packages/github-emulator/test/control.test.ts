@@ -237,6 +237,33 @@ describe("PATCH /_emulator/repos/{owner}/{repo}/issues/{number}", () => {
     expect(await webhooks.verify(hook.body, String(hook.headers["x-hub-signature-256"]))).toBe(true);
   });
 
+  it("closes an issue with GitHub's state_reason (duplicate, not_planned, completed by default) and refuses others", async () => {
+    const token = await tokenFor(world.emu, "octocat");
+    const reasonOf = async (number: number) =>
+      (
+        (await (
+          await fetch(`${world.emu.apiUrl}/repos/octocat/hello-world/issues/${number}`, {
+            headers: { authorization: `token ${token}` },
+          })
+        ).json()) as { state: string; state_reason: string | null }
+      ).state_reason;
+    const issue = world.emu.state
+      .issuesOf(world.emu.state.repo("octocat", "hello-world")!)
+      .find((i) => !i.pull && i.state === "open")!;
+    await control().updateIssue("octocat/hello-world", issue.number, { state: "closed", state_reason: "duplicate" });
+    expect(await reasonOf(issue.number)).toBe("duplicate");
+    await control().updateIssue("octocat/hello-world", issue.number, { state: "open" });
+    expect(await reasonOf(issue.number)).toBeNull();
+    await control().updateIssue("octocat/hello-world", issue.number, { state: "closed" });
+    expect(await reasonOf(issue.number)).toBe("completed");
+    await expect(
+      control().updateIssue("octocat/hello-world", issue.number, {
+        state: "closed",
+        state_reason: "bored" as "duplicate",
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+
   it("sends pull_request for a pull request, nothing for a repository the App is not installed on, and 404 for no such item", async () => {
     const token = await tokenFor(world.emu, "octocat");
     const pulls = (await (

@@ -96,11 +96,18 @@ export function emulatorControl(baseUrl: string) {
     clearFaults: () => call<{ faults: 0 }>("DELETE", "/faults"),
     /** A fixed delay before every REST call. */
     latency: (ms: number) => call<{ ms: number }>("POST", "/latency", { ms }),
-    /** Edits an issue or pull request and sends its `issues` / `pull_request` webhook (installed repositories only). */
+    /** Edits an issue or pull request (closing one with a state_reason) and sends its `issues` / `pull_request` webhook (installed repositories only). */
     updateIssue: (
       fullName: string,
       number: number,
-      change: { title?: string; body?: string; state?: "open" | "closed"; sender?: string },
+      change: {
+        title?: string;
+        body?: string;
+        state?: "open" | "closed";
+        /** Why it is closed, as GitHub's own PATCH takes it; "completed" when left out. */
+        state_reason?: "completed" | "not_planned" | "duplicate";
+        sender?: string;
+      },
     ) =>
       call<{ number: number; state: string; title: string; action: string }>(
         "PATCH",
