@@ -315,8 +315,43 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
 
     await expect(whoAmI(user.id)).rejects.toMatchObject({ code: "revoked" });
     const stats = await world.control.stats();
-    expect(stats.calls["GET /user"] ?? 0).toBe(callsBefore);
+    // One GET /user: the token confirming the check's 404 (answered 401). The person's own call is
+    // never made: it would have met a 401 and refreshed.
+    expect(stats.calls["GET /user"] ?? 0).toBe(callsBefore + 1);
+    expect(stats.refreshes).toBe(0);
     expect(await stored(user.id)).toMatchObject({ status: "revoked", revokedReason: "token_check_failed" });
+  });
+
+  it("proactive check: a server without the token check (404 for every token) does not revoke a token that works", async () => {
+    // Gitea, Forgejo and some proxies have no POST /applications/{client_id}/token and answer 404
+    // for any token; GitHub's GET /user with the token itself is what settles it.
+    const user = await fresh("octocat");
+    await world.inspect.gitHubConnection.update({
+      where: { userId: user.id },
+      data: { lastVerifiedAt: new Date(Date.now() - 25 * 3600_000) },
+    });
+    const before = await stored(user.id);
+    await world.control.addFault({
+      method: "POST",
+      path: "^/applications/[^/]+/token$",
+      status: 404,
+      body: { message: "Not Found" },
+    });
+
+    expect(await whoAmI(user.id)).toBe("octocat");
+    const after = await stored(user.id);
+    expect(after).toMatchObject({
+      status: "connected",
+      revokedReason: null,
+      accessTokenCiphertext: before.accessTokenCiphertext,
+      refreshTokenCiphertext: before.refreshTokenCiphertext,
+    });
+    // Counted as verified, so the next day's check is the next question, not the next page view.
+    expect(after.lastVerifiedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(await events(user.id)).toEqual(["connected"]);
+    expect(await refreshCount(world)).toBe(0);
+    const { calls } = await world.control.stats();
+    expect(calls["POST /applications/{client_id}/token"]).toBe(1);
   });
 
   it("a daily check whose token a refresh replaced meanwhile is not revocation: the request goes on with the new token", async () => {

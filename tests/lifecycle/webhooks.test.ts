@@ -96,9 +96,10 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     expect((await connection(other.id)).status).toBe("connected");
     // Cached GitHub answers go with the grant.
     expect(await world.inspect.gitHubResponseCache.count({ where: { userId: user.id } })).toBe(0);
-    // One question to GitHub — does it still know octocat's token? — and nothing else.
+    // One question to GitHub — does it still know octocat's token? — whose 404 the token itself
+    // confirms (GET /user, 401), and nothing else.
     const { calls } = await world.control.stats();
-    expect(calls).toEqual({ "POST /applications/{client_id}/token": 1 });
+    expect(calls).toEqual({ "POST /applications/{client_id}/token": 1, "GET /user": 1 });
   });
 
   it("a revocation delivered late, after the person reconnected, leaves the new connection alone", async () => {
@@ -127,6 +128,20 @@ describe.each(providers)("GitHub webhooks on %s", (provider) => {
     await expireAccessToken(world, user.id, "octocat");
     expect((await POST(signed("github_app_authorization", revokedPayload(583231)))).status).toBe(200);
     expect(await connection(user.id)).toMatchObject({ status: "revoked", accessTokenCiphertext: null });
+  });
+
+  it("a revocation delivered to a server without the token check (404 for every token) leaves a token that works alone", async () => {
+    await world.control.reset();
+    const user = await connectedUser(world, "octocat");
+    await world.control.addFault({
+      method: "POST",
+      path: "^/applications/[^/]+/token$",
+      status: 404,
+      body: { message: "Not Found" },
+    });
+    const response = await POST(signed("github_app_authorization", revokedPayload(583231)));
+    expect(response.status).toBe(200);
+    expect(await connection(user.id)).toMatchObject({ status: "connected", revokedReason: null });
   });
 
   it("installation suspend, unsuspend, repositories and delete are reflected in the stored installation", async () => {

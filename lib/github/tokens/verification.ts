@@ -1,5 +1,6 @@
 import "server-only";
 import { checkToken } from "@octokit/oauth-methods";
+import type { RequestInterface } from "@octokit/types";
 import { GitHubConnectionError, httpStatusOf } from "../api/errors";
 import { oauthAppFor } from "../api/oauth-app";
 import { markVerified, type StoredConnection } from "../connection/store";
@@ -7,8 +8,9 @@ import { markRevoked } from "./revocation";
 import { logger } from "../../ops/logger";
 
 // The proactive check: a connection nobody has verified for a day is asked about at GitHub
-// (POST /applications/{client_id}/token) the next time its owner needs it, so a revocation is
-// noticed even on pages that make no failing call. Connecting and every refresh count as verified.
+// (POST /applications/{client_id}/token, a 404 confirmed with GET /user) the next time its owner
+// needs it, so a revocation is noticed even on pages that make no failing call. Connecting and
+// every refresh count as verified.
 
 export const VERIFY_AFTER_MS = 24 * 60 * 60_000;
 const CHECK_TIMEOUT_MS = 5_000;
@@ -45,8 +47,8 @@ export type TokenVerdict = "valid" | "unknown_to_github" | "inconclusive";
 
 /**
  * Asks GitHub whether it still knows this token, with the credentials of the app the connection
- * was made through. Only GitHub's 404 means "unknown token"; a 5xx, a timeout, a rate limit or our
- * own credentials refused means GitHub did not say.
+ * was made through. A 404 there is confirmed before it counts (confirmUnknown); a 5xx, a timeout, a
+ * rate limit or our own credentials refused means GitHub did not say.
  */
 export async function askGitHubAboutToken(
   connection: Pick<StoredConnection, "kind">,
@@ -54,20 +56,49 @@ export async function askGitHubAboutToken(
 ): Promise<TokenVerdict> {
   try {
     const app = oauthAppFor(connection.kind, { timeoutMs: CHECK_TIMEOUT_MS });
-    await checkToken({
-      clientType: app.clientType,
-      clientId: app.clientId,
-      clientSecret: app.clientSecret,
-      token: accessToken,
-      request: app.request,
-      // The options are one type per clientType; `app` carries a matching pair, which TypeScript cannot see.
-    } as Parameters<typeof checkToken>[0]);
-    return "valid";
+    try {
+      await checkToken({
+        clientType: app.clientType,
+        clientId: app.clientId,
+        clientSecret: app.clientSecret,
+        token: accessToken,
+        request: app.request,
+        // The options are one type per clientType; `app` carries a matching pair, which TypeScript cannot see.
+      } as Parameters<typeof checkToken>[0]);
+      return "valid";
+    } catch (error) {
+      if (httpStatusOf(error) !== 404) throw error;
+    }
+    return await confirmUnknown(app.request, accessToken);
   } catch (error) {
-    if (httpStatusOf(error) === 404) return "unknown_to_github";
     logger().warn(`github token check inconclusive (${httpStatusOf(error) ?? (error as Error).name})`);
     return "inconclusive";
   }
+}
+
+let warnedNoTokenCheck = false;
+
+/**
+ * GitHub answers the token check 404 for a token it forgot, but a GitHub-compatible server without
+ * that endpoint (Gitea, Forgejo, some proxies) answers 404 for every token: believed alone, it would
+ * revoke every working connection. So the token itself asks who it belongs to (GET /user, same
+ * deadline): 401 confirms GitHub does not know it; 200 means it works and the check endpoint cannot
+ * be trusted here; anything else throws, which the caller reads as inconclusive. Only a 404 pays this.
+ */
+async function confirmUnknown(request: RequestInterface, accessToken: string): Promise<TokenVerdict> {
+  try {
+    await request("GET /user", { headers: { authorization: `token ${accessToken}` } });
+  } catch (error) {
+    if (httpStatusOf(error) === 401) return "unknown_to_github";
+    throw error;
+  }
+  if (!warnedNoTokenCheck) {
+    warnedNoTokenCheck = true;
+    logger().warn(
+      "github token check answered 404 for a token GET /user accepts: this server lacks POST /applications/{client_id}/token, so tokens are confirmed through GET /user",
+    );
+  }
+  return "valid";
 }
 
 async function verify(connection: StoredConnection, accessToken: string): Promise<CheckOutcome> {
