@@ -128,6 +128,22 @@ describe("connecting through an OAuth app", () => {
     expect(await db.gitHubConnection.count()).toBe(0);
   });
 
+  it("reads an RFC 6749 refusal (400 invalid_grant) of the code as GitHub's bad_verification_code, and stores nothing", async () => {
+    const user = await signedInAs("octocat");
+    const { params, sealed } = await throughGitHub(user.id);
+    await emulatorControl(emulator.url).addFault({
+      method: "POST",
+      path: "^/login/oauth/access_token$",
+      status: 400,
+      body: { error: "invalid_grant", error_description: "The code is invalid or expired." },
+    });
+    await expect(lib.completeConnect(params, sealed, user.id)).resolves.toEqual({
+      ok: false,
+      problem: "bad_verification_code",
+    });
+    expect(await db.gitHubConnection.count()).toBe(0);
+  });
+
   it("passes GitHub's access_denied through when the person cancels", async () => {
     const user = await signedInAs("octocat");
     const { params, sealed } = await throughGitHub(user.id, "cancel");

@@ -161,6 +161,21 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     expect(await whoAmI(user.id)).toBe("octocat");
   });
 
+  it("fault: a refresh answered 400 without an OAuth error (a proxy's page) is not a verdict", async () => {
+    const user = await fresh("octocat");
+    await expireAccessToken(world, user.id, "octocat");
+    const before = await stored(user.id);
+    const body = "<html><body>400 Bad Request</body></html>";
+    await world.control.addFault({ method: "POST", path: "^/login/oauth/access_token$", status: 400, body, times: 1 });
+
+    await expect(lib.getValidAccessToken(user.id)).rejects.toBeInstanceOf(lib.errors.GitHubUnavailableError);
+    expect(await stored(user.id)).toMatchObject({
+      status: "connected",
+      refreshTokenCiphertext: before.refreshTokenCiphertext,
+    });
+    expect(await whoAmI(user.id)).toBe("octocat");
+  });
+
   it("fault: a 401 on the API even after a refresh means revoked: tokens deleted, reason and event stored", async () => {
     const user = await fresh("octocat");
     await world.control.addFault({ method: "GET", path: "^/user$", status: 401, body: { message: "Bad credentials" } });
@@ -197,6 +212,28 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     const user = await fresh("octocat");
     await world.control.revoke("octocat");
     await expireAccessToken(world, user.id, "octocat");
+    await expect(lib.getValidAccessToken(user.id)).rejects.toMatchObject({ code: "expired" });
+    expect(await stored(user.id)).toMatchObject({
+      status: "expired",
+      revokedReason: "refresh_token_rejected",
+      accessTokenCiphertext: null,
+    });
+    expect(await events(user.id)).toEqual(["connected", "expired"]);
+  });
+
+  const form = { "content-type": "application/x-www-form-urlencoded; charset=utf-8" };
+  it.each([
+    ["400 invalid_grant (RFC 6749 §5.2)", { status: 400, body: { error: "invalid_grant", error_description: "gone" } }],
+    ["401 invalid_grant", { status: 401, body: { error: "invalid_grant" } }],
+    ["400 form-encoded", { status: 400, body: "error=bad_refresh_token&error_description=gone", headers: form }],
+    [
+      "200 form-encoded despite Accept: application/json",
+      { status: 200, body: "error=bad_refresh_token", headers: form },
+    ],
+  ])("a refresh token refused with %s means expired, as GitHub's bad_refresh_token does", async (_name, fault) => {
+    const user = await fresh("octocat");
+    await expireAccessToken(world, user.id, "octocat");
+    await world.control.addFault({ method: "POST", path: "^/login/oauth/access_token$", ...fault });
     await expect(lib.getValidAccessToken(user.id)).rejects.toMatchObject({ code: "expired" });
     expect(await stored(user.id)).toMatchObject({
       status: "expired",

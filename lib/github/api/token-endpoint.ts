@@ -1,5 +1,6 @@
 import "server-only";
 import { request } from "@octokit/request";
+import { RequestError } from "@octokit/request-error";
 import { z } from "zod";
 import { getEnv } from "../../config/env";
 import { GitHubUnavailableError, type UnavailableReason } from "./errors";
@@ -8,7 +9,9 @@ import { callbackUrl, OAUTH_TIMEOUT_MS, type OAuthApp } from "./oauth-app";
 
 // GitHub's token endpoint (POST {GITHUB_URL}/login/oauth/access_token): exchanging a code and
 // refreshing an expiring GitHub App user token. GitHub reports OAuth errors as HTTP 200 with an
-// `error` field; any other status is GitHub failing, whatever its body says.
+// `error` field; servers that follow RFC 6749 §5.2 (GitHub-compatible ones, some proxies) as 400 or
+// 401 with the same field. Either is a verdict. A 5xx, a timeout, a rate limit or a 4xx without
+// `error` is the server failing, whatever its body says.
 // https://docs.github.com/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
 
 export type GitHubTokens = {
@@ -43,7 +46,7 @@ export class OAuthError extends Error {
   }
 }
 
-/** GitHub did not answer the token endpoint with 200 (5xx, network, timeout). Nothing is concluded. */
+/** No verdict on the grant (5xx, network, timeout, rate limit, a 4xx without `error`). Nothing is concluded. */
 export class TokenEndpointUnavailableError extends Error {
   constructor(readonly reason: UnavailableReason) {
     super(`GitHub token endpoint unavailable: ${reason}`);
@@ -62,8 +65,38 @@ const tokenAnswer = z.object({
   refresh_token_expires_in: z.coerce.number().positive().optional(),
 });
 
-function oauthErrorCode(error: string): OAuthErrorCode {
+type Grant = "code" | "refresh_token";
+
+/** RFC 6749 §5.2's names, as non-GitHub servers send them, become GitHub's for the same refusal. */
+function oauthErrorCode(error: string, grant: Grant): OAuthErrorCode {
+  if (error === "invalid_grant") return grant === "refresh_token" ? "bad_refresh_token" : "bad_verification_code";
+  if (error === "invalid_client") return "incorrect_client_credentials";
   return (OAUTH_ERROR_CODES as readonly string[]).includes(error) ? (error as OAuthErrorCode) : "unknown";
+}
+
+/**
+ * The fields of an answer. Octokit parses JSON only when it is labelled so; GitHub's default format
+ * is form-encoded, which some servers send whatever Accept says (as text, or as bytes without a
+ * charset), and a JSON body may come labelled as text.
+ */
+function fieldsOf(data: unknown): unknown {
+  const text = typeof data === "string" ? data : data instanceof ArrayBuffer ? new TextDecoder().decode(data) : null;
+  if (text === null) return data;
+  if (text.trimStart().startsWith("{")) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return null;
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(text.trim()));
+}
+
+function throwIfRefused(fields: unknown, grant: Grant): void {
+  const refused = errorAnswer.safeParse(fields);
+  if (refused.success) {
+    throw new OAuthError(oauthErrorCode(refused.data.error, grant), refused.data.error_description ?? "");
+  }
 }
 
 async function postTokenEndpoint(
@@ -71,6 +104,7 @@ async function postTokenEndpoint(
   timeoutMs = OAUTH_TIMEOUT_MS,
 ): Promise<GitHubTokens> {
   const requestedAt = Date.now();
+  const grant: Grant = parameters.grant_type === "refresh_token" ? "refresh_token" : "code";
   let data: unknown;
   try {
     const response = await request("POST /login/oauth/access_token", {
@@ -79,16 +113,19 @@ async function postTokenEndpoint(
       request: { signal: AbortSignal.timeout(timeoutMs) },
       ...parameters,
     });
-    data = response.data;
+    data = fieldsOf(response.data);
   } catch (error) {
-    // Whatever the body of a non-200 answer says, it is not GitHub's verdict on the token.
+    // A 5xx, a timeout or a rate limit says nothing about the grant, whatever its body says.
     const failure = asGitHubFailure(error, false);
-    throw new TokenEndpointUnavailableError(
-      failure instanceof GitHubUnavailableError ? failure.reason : "server_error",
-    );
+    if (failure instanceof GitHubUnavailableError) throw new TokenEndpointUnavailableError(failure.reason);
+    // RFC 6749 §5.2: a refusal as a 4xx (400; 401 for the client) with `error`, the same verdict
+    // GitHub gives as a 200. A 4xx without `error` (a proxy's page) stays the server failing.
+    if (error instanceof RequestError && error.status >= 400 && error.status < 500) {
+      throwIfRefused(fieldsOf(error.response?.data), grant);
+    }
+    throw new TokenEndpointUnavailableError("server_error");
   }
-  const refused = errorAnswer.safeParse(data);
-  if (refused.success) throw new OAuthError(oauthErrorCode(refused.data.error), refused.data.error_description ?? "");
+  throwIfRefused(data, grant);
   const tokens = tokenAnswer.safeParse(data);
   if (!tokens.success) throw new OAuthError("unknown", "the answer held no access token");
   const at = (seconds: number | undefined) => (seconds ? new Date(requestedAt + seconds * 1000) : null);

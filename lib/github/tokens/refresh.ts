@@ -97,7 +97,8 @@ async function refreshHoldingClaim(
       timeoutMs: REFRESH_TIMEOUT_MS,
     });
   } catch (error) {
-    // Only GitHub's 200 answer "bad_refresh_token" says the refresh token is dead.
+    // Only the token endpoint's verdict says the refresh token is dead: GitHub's 200 with
+    // "bad_refresh_token", or an RFC 6749 server's 400/401 "invalid_grant" (read as the same code).
     if (error instanceof OAuthError && error.code === "bad_refresh_token") {
       // Before its expiry the refresh token is refused only when the grant is gone. Right after a
       // 401 on an unexpired access token both credentials were refused: that is a revocation.
