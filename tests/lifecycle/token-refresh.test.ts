@@ -3,8 +3,10 @@
 // GitHub saw (refresh counts, which tokens still work) and what the app stored and answered.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  clientIdOf,
   connectedUser,
   expireAccessToken,
+  grantConnection,
   providers,
   refreshCount,
   startLifecycleWorld,
@@ -409,5 +411,66 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     expect(await view).toBe("octocat");
     expect(await stored(user.id)).toMatchObject({ status: "connected", revokedReason: null });
     expect(await refreshCount(world)).toBe(1);
+  });
+
+  it.each([
+    ["an OAuth-app token (never expiring)", "oauth_app", 0],
+    ["a GitHub App token (refreshed for this very request)", "github_app", 1],
+  ] as const)(
+    "a 401 on %s that a reconnect replaced while the request was in flight is not revocation: the read goes on with the new token",
+    async (_name, kind, refreshes) => {
+      await world.control.reset();
+      const user = await connectedUser(world, "octocat", { kind });
+      if (kind === "github_app") {
+        // Expiring within five minutes: refreshed before use, so the token sent is a fresh one.
+        await world.inspect.gitHubConnection.update({
+          where: { userId: user.id },
+          data: { accessTokenExpiresAt: new Date(Date.now() + 60_000) },
+        });
+      }
+      // GitHub is slow to answer; while it is, the person ends Hublink's access at GitHub and
+      // connects again (on another instance): the token in flight is dead, the row holds its successor.
+      await world.control.addFault({ method: "GET", path: "^/user$", delayMs: 1000, times: 1 });
+      const view = whoAmI(user.id).catch((error: unknown) => error);
+      while (((await world.control.stats()).calls["GET /user"] ?? 0) === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await world.control.revoke("octocat", { clientId: clientIdOf(world, kind), webhook: false });
+      await grantConnection(world, user.id, "octocat", { kind });
+
+      expect(await view).toBe("octocat");
+      const row = await stored(user.id);
+      expect(row).toMatchObject({ status: "connected", revokedReason: null });
+      expect(await world.control.stats()).toMatchObject({ calls: { "GET /user": 2 }, refreshes });
+      // The read that succeeded used the stored successor, which GitHub still accepts.
+      const me = await fetch(`${world.emulator.apiUrl}/user`, {
+        headers: { authorization: `token ${lib.accessTokenOf(row)!}` },
+      });
+      expect(me.status).toBe(200);
+      expect((await events(user.id)).filter((type) => type !== "refreshed")).toEqual(["connected", "reconnected"]);
+    },
+  );
+
+  it("a 401 on the replacement too is revocation: the connection ends after one more try", async () => {
+    await world.control.reset();
+    const user = await connectedUser(world, "octocat", { kind: "oauth_app" });
+    await world.control.addFault({ method: "GET", path: "^/user$", delayMs: 1000, times: 1 });
+    const view = whoAmI(user.id).catch((error: unknown) => error);
+    while (((await world.control.stats()).calls["GET /user"] ?? 0) === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const clientId = clientIdOf(world, "oauth_app");
+    await world.control.revoke("octocat", { clientId, webhook: false });
+    await grantConnection(world, user.id, "octocat", { kind: "oauth_app" });
+    await world.control.revoke("octocat", { clientId, webhook: false });
+
+    expect(await view).toMatchObject({ code: "revoked" });
+    expect((await world.control.stats()).calls["GET /user"]).toBe(2);
+    expect(await stored(user.id)).toMatchObject({
+      status: "revoked",
+      revokedReason: "token_rejected",
+      accessTokenCiphertext: null,
+    });
+    expect(await events(user.id)).toEqual(["connected", "reconnected", "revoked"]);
   });
 });

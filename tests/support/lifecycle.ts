@@ -71,19 +71,29 @@ export async function connectedUser(
   login: string,
   { kind = "github_app" }: { kind?: "github_app" | "oauth_app" } = {},
 ) {
-  const { saveGrant } = await import("@/lib/github/connection/store");
-  const clientId = kind === "github_app" ? world.emulator.apps.githubApp.clientId : DEMO_CONNECT_APP.clientId;
-  const issued = await world.control.issueToken(login, {
-    clientId,
-    scopes: kind === "github_app" ? [] : ["repo", "read:org"],
-  });
-  const account = world.emulator.state.account(login)!;
   const user = await world.inspect.user.create({
     data: { login, name: login, email: `${login}-${Math.random()}@example.com` },
   });
+  await grantConnection(world, user.id, login, { kind });
+  return user;
+}
+
+/** GitHub issues `login` a new grant and saveGrant stores it for `userId`: a first connection, or a reconnect. */
+export async function grantConnection(
+  world: LifecycleWorld,
+  userId: string,
+  login: string,
+  { kind = "github_app" }: { kind?: "github_app" | "oauth_app" } = {},
+) {
+  const { saveGrant } = await import("@/lib/github/connection/store");
+  const issued = await world.control.issueToken(login, {
+    clientId: clientIdOf(world, kind),
+    scopes: kind === "github_app" ? [] : ["repo", "read:org"],
+  });
+  const account = world.emulator.state.account(login)!;
   const at = (iso: string | null) => (iso ? new Date(iso) : null);
   await saveGrant(
-    user.id,
+    userId,
     { id: account.id, login },
     {
       accessToken: issued.access_token,
@@ -94,7 +104,11 @@ export async function connectedUser(
     },
     kind,
   );
-  return user;
+}
+
+/** The client id GitHub knows Hublink's connections of this kind by. */
+export function clientIdOf(world: LifecycleWorld, kind: "github_app" | "oauth_app"): string {
+  return kind === "github_app" ? world.emulator.apps.githubApp.clientId : DEMO_CONNECT_APP.clientId;
 }
 
 /** The access token has expired, at GitHub and in what Hublink stored. */

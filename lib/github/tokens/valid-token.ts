@@ -61,11 +61,18 @@ export async function getValidAccessToken(userId: string): Promise<string> {
   return (await currentToken(userId)).token;
 }
 
-async function revoke(rejected: UsableToken): Promise<never> {
-  await markRevoked(
+/**
+ * GitHub refused `rejected`: the connection ends, but only while it still holds that token.
+ * "replaced": it no longer did — a refresh elsewhere or a reconnect stored another token while the
+ * request was in flight, or someone else already wrote the ending — so the caller reads the
+ * connection again. Throws "revoked" when this call ended it.
+ */
+async function revokeUnlessReplaced(rejected: UsableToken): Promise<"replaced"> {
+  const ended = await markRevoked(
     { userId: rejected.row.userId, accessTokenCiphertext: rejected.row.accessTokenCiphertext! },
     "token_rejected",
   );
+  if (ended === 0) return "replaced";
   throw new GitHubConnectionError("revoked");
 }
 
@@ -74,9 +81,10 @@ async function revoke(rejected: UsableToken): Promise<never> {
  * auth: { userId }`). Every request gets a valid token. A 401 on a token that should be valid
  * (unexpired, refreshable) gets one refresh and one retry; a 401 on a freshly refreshed or
  * non-expiring token means the grant is gone: the connection is marked revoked and the request
- * fails with GitHubConnectionError("revoked"). Any other failure — 5xx, timeouts, 403/429 rate
- * limits, 404 — passes through untouched (the retry and throttling plugins wrap this hook) and
- * is never taken for revocation.
+ * fails with GitHubConnectionError("revoked") — unless the connection no longer held that token,
+ * in which case the request runs once more with what it holds now. Any other failure — 5xx,
+ * timeouts, 403/429 rate limits, 404 — passes through untouched (the retry and throttling plugins
+ * wrap this hook) and is never taken for revocation.
  */
 export function connectionAuthStrategy({ userId }: { userId: string }) {
   const auth = async () => ({
@@ -90,22 +98,32 @@ export function connectionAuthStrategy({ userId }: { userId: string }) {
       request({ ...endpoint, headers: { ...endpoint.headers, authorization: `token ${token}` } } as EndpointDefaults & {
         url: string;
       });
+    // The token GitHub refused was no longer the connection's: the row read again holds its
+    // successor, or says the connection ended. Once only, as in currentToken: a second replacement
+    // while GitHub answers is revocation as usual.
+    const rejected = async (token: UsableToken, reread: boolean) => {
+      if ((await revokeUnlessReplaced(token)) === "replaced" && reread) return attempt(false);
+      throw new GitHubConnectionError("revoked");
+    };
 
-    const first = await currentToken(userId);
-    try {
-      return await send(first.token);
-    } catch (error) {
-      if (httpStatusOf(error) !== 401) throw error;
-    }
-    if (first.fresh || !first.row.refreshTokenCiphertext) return revoke(first);
+    const attempt = async (reread: boolean): Promise<Awaited<ReturnType<typeof send>>> => {
+      const first = await currentToken(userId);
+      try {
+        return await send(first.token);
+      } catch (error) {
+        if (httpStatusOf(error) !== 401) throw error;
+      }
+      if (first.fresh || !first.row.refreshTokenCiphertext) return rejected(first, reread);
 
-    const second = usable(await refreshOnce(first.row, true), true);
-    try {
-      return await send(second.token);
-    } catch (error) {
-      if (httpStatusOf(error) !== 401) throw error;
-      return revoke(second);
-    }
+      const second = usable(await refreshOnce(first.row, true), true);
+      try {
+        return await send(second.token);
+      } catch (error) {
+        if (httpStatusOf(error) !== 401) throw error;
+        return rejected(second, reread);
+      }
+    };
+    return attempt(true);
   };
   return Object.assign(auth, { hook });
 }
