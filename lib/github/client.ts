@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import { cache } from "react";
@@ -102,9 +103,20 @@ function countGitHubRequests(octokit: GitHubClient): void {
   });
 }
 
+/**
+ * Whose limit a request counts against. A token not stored yet belongs to one person (being set up
+ * now), so it is a person of its own: one shared id would make every setup on this instance wait
+ * behind one slow one. A hash stands for it, never the token: throttle ids are map keys and may be
+ * logged. Its place in the limit goes when its last request finishes (perPersonConcurrency).
+ */
+function throttleIdOf(auth: { userId: string } | { accessToken: string }): string {
+  if ("userId" in auth) return auth.userId;
+  return `unsaved-token:${createHash("sha256").update(auth.accessToken).digest("base64url")}`;
+}
+
 function createClient(auth: { userId: string } | { accessToken: string }): GitHubClient {
   // Concurrency is bounded per person, not shared by everyone on this instance.
-  const throttleId = "userId" in auth ? auth.userId : "unsaved-token";
+  const throttleId = throttleIdOf(auth);
   const octokit = new HublinkOctokit({
     ...("userId" in auth
       ? { authStrategy: connectionAuthStrategy, auth: { userId: auth.userId } }
