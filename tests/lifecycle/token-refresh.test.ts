@@ -148,27 +148,22 @@ describe.each(providers)("token lifecycle on %s", (provider) => {
     expect(await events(user.id)).toEqual(["connected", "refresh_failed", "refreshed"]);
   });
 
-  it("fault: a refresh answered 5xx whose body says bad_refresh_token is GitHub failing, not a verdict", async () => {
+  it.each([
+    {
+      what: "5xx whose body says bad_refresh_token is GitHub failing",
+      status: 502,
+      body: { error: "bad_refresh_token", error_description: "The refresh token passed is incorrect or expired." },
+    },
+    {
+      what: "400 without an OAuth error (a proxy's page)",
+      status: 400,
+      body: "<html><body>400 Bad Request</body></html>",
+    },
+  ])("fault: a refresh answered $what is not a verdict", async ({ status, body }) => {
     const user = await fresh("octocat");
     await expireAccessToken(world, user.id, "octocat");
     const before = await stored(user.id);
-    const body = { error: "bad_refresh_token", error_description: "The refresh token passed is incorrect or expired." };
-    await world.control.addFault({ method: "POST", path: "^/login/oauth/access_token$", status: 502, body, times: 1 });
-
-    await expect(lib.getValidAccessToken(user.id)).rejects.toBeInstanceOf(lib.errors.GitHubUnavailableError);
-    expect(await stored(user.id)).toMatchObject({
-      status: "connected",
-      refreshTokenCiphertext: before.refreshTokenCiphertext,
-    });
-    expect(await whoAmI(user.id)).toBe("octocat");
-  });
-
-  it("fault: a refresh answered 400 without an OAuth error (a proxy's page) is not a verdict", async () => {
-    const user = await fresh("octocat");
-    await expireAccessToken(world, user.id, "octocat");
-    const before = await stored(user.id);
-    const body = "<html><body>400 Bad Request</body></html>";
-    await world.control.addFault({ method: "POST", path: "^/login/oauth/access_token$", status: 400, body, times: 1 });
+    await world.control.addFault({ method: "POST", path: "^/login/oauth/access_token$", status, body, times: 1 });
 
     await expect(lib.getValidAccessToken(user.id)).rejects.toBeInstanceOf(lib.errors.GitHubUnavailableError);
     expect(await stored(user.id)).toMatchObject({

@@ -16,7 +16,6 @@ export function checkRunState(run: { status: string; conclusion: string | null }
   if (run.status !== "completed") return "pending";
   switch (run.conclusion) {
     case "success":
-      return "success";
     // Grey on GitHub: neither failing nor a result of their own. GitHub concludes "stale" a run it
     // considers outdated (one left incomplete too long); only GitHub sets it.
     case "neutral":
