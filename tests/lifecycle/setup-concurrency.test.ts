@@ -1,6 +1,6 @@
 // The per-person limit of ten GitHub requests in flight, for tokens not stored yet (installation
-// setup and the connect callback check a token GitHub just issued before saving it): each token is
-// its own person, so one person's slow setup never queues anyone else's. Against the emulator.
+// setup checks a token GitHub just issued before saving it): each token is its own person, so one
+// person's slow setup never queues anyone else's. Against the emulator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers, startLifecycleWorld, type LifecycleWorld } from "../support/lifecycle";
 

@@ -5,11 +5,16 @@ import type { ItemState } from "./work-items";
 // GitHub App user tokens need a type qualifier in every search (is:pr / is:issue), so each filter
 // names its kind. Each filter has its own whole sentence for an empty list: one built from the
 // label read "No open pull requests review requested.".
+/** "No open pull requests created by you." and its closed twin: the sentence most filters share. */
+function emptyList(noun: string, phrase: string): Record<ItemState, string> {
+  return { open: `No open ${noun} ${phrase}.`, closed: `No closed ${noun} ${phrase}.` };
+}
+
 export const PULL_FILTERS = {
   created: {
     label: "Created by you",
     qualifier: "author:@me",
-    empty: { open: "No open pull requests created by you.", closed: "No closed pull requests created by you." },
+    empty: emptyList("pull requests", "created by you"),
   },
   "review-requested": {
     label: "Review requested",
@@ -22,12 +27,12 @@ export const PULL_FILTERS = {
   assigned: {
     label: "Assigned to you",
     qualifier: "assignee:@me",
-    empty: { open: "No open pull requests assigned to you.", closed: "No closed pull requests assigned to you." },
+    empty: emptyList("pull requests", "assigned to you"),
   },
   mentioned: {
     label: "Mentioning you",
     qualifier: "mentions:@me",
-    empty: { open: "No open pull requests mention you.", closed: "No closed pull requests mention you." },
+    empty: emptyList("pull requests", "mention you"),
   },
 } as const satisfies Record<string, WorkFilter>;
 
@@ -35,17 +40,17 @@ export const ISSUE_FILTERS = {
   assigned: {
     label: "Assigned to you",
     qualifier: "assignee:@me",
-    empty: { open: "No open issues assigned to you.", closed: "No closed issues assigned to you." },
+    empty: emptyList("issues", "assigned to you"),
   },
   created: {
     label: "Created by you",
     qualifier: "author:@me",
-    empty: { open: "No open issues created by you.", closed: "No closed issues created by you." },
+    empty: emptyList("issues", "created by you"),
   },
   mentioned: {
     label: "Mentioning you",
     qualifier: "mentions:@me",
-    empty: { open: "No open issues mention you.", closed: "No closed issues mention you." },
+    empty: emptyList("issues", "mention you"),
   },
 } as const satisfies Record<string, WorkFilter>;
 
@@ -61,12 +66,13 @@ export type WorkSearch =
 
 /** What /pulls and /issues say when a filter finds nothing. */
 export function emptyWorkSentence(search: WorkSearch): string {
-  const filter = search.kind === "pr" ? PULL_FILTERS[search.filter] : ISSUE_FILTERS[search.filter];
-  return filter.empty[search.state];
+  return filterOf(search).empty[search.state];
 }
 
 export function workQuery(search: WorkSearch): string {
-  const qualifier =
-    search.kind === "pr" ? PULL_FILTERS[search.filter].qualifier : ISSUE_FILTERS[search.filter].qualifier;
-  return `is:${search.kind} is:${search.state} ${qualifier} archived:false`;
+  return `is:${search.kind} is:${search.state} ${filterOf(search).qualifier} archived:false`;
+}
+
+function filterOf(search: WorkSearch): WorkFilter {
+  return search.kind === "pr" ? PULL_FILTERS[search.filter] : ISSUE_FILTERS[search.filter];
 }
